@@ -1,0 +1,90 @@
+"""The bundled example run end to end: vault, import, analysis, export, verification.
+
+Used by ``voile demo`` (the README's first command). The demo vault's password
+is public and printed in the README: the demo vault must never hold patient data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from app.errors import VaultError
+from app.i18n import tr
+from app.jobs import CancelToken, ProgressCallback, no_progress
+from app.paths import resource_path
+from app.project.model import Box, Keyframe, RedactionStyle, Track
+
+log = logging.getLogger(__name__)
+
+DEMO_PASSWORD = "Voile-démo-2026!"
+DEMO_USER = "Hélène D'Angelo"
+DEMO_CASE_LABEL = "Exemple — astronaute (domaine public)"
+EXAMPLE_VIDEO = ("examples", "astronaut_pan.mp4")
+OVERLAY_BAR_HEIGHT = 26  # pixels of the bottom overlay line in the example clip
+
+
+def demo_vault(out_dir: Path) -> object:
+    from app.vault import Vault
+
+    path = out_dir / "vault"
+    if (path / "vault.json").exists():
+        return Vault.unlock(path, DEMO_PASSWORD, DEMO_USER)
+    return Vault.create(path, DEMO_USER, DEMO_PASSWORD)
+
+
+def prepare_demo_media(vault: object, progress: ProgressCallback = no_progress) -> str:
+    """Import and analyse the example (once), and mark its overlay line; return the media id."""
+    from app.analysis import analyse_media
+    from app.vault import Vault
+
+    assert isinstance(vault, Vault)
+    case = vault.find_or_create_case(DEMO_CASE_LABEL)
+    existing = vault.media_in_case(case.id)
+    if existing:
+        media_id = existing[0].id
+    else:
+        media_id = vault.import_media(resource_path(*EXAMPLE_VIDEO), DEMO_CASE_LABEL, progress).id
+    project = vault.load_project(case.id)
+    if not project.media[media_id].runs:
+        analyse_media(vault, media_id, "face", progress=progress, cancel=CancelToken())
+        project = vault.load_project(case.id)
+        media = project.media[media_id]
+        last = media.frame_count - 1
+        bar = Box(0, media.height - OVERLAY_BAR_HEIGHT, media.width, OVERLAY_BAR_HEIGHT)
+        track = Track(id=media.next_track_id(), kind="text", origin="manual", start_frame=0,
+                      end_frame=last, keyframes=[Keyframe(0, bar), Keyframe(last, bar)],
+                      status="accepted", style=RedactionStyle("solid", "rect", 0.0),
+                      created_by=vault.user.id)
+        track.record("add", vault.user.id, 0, last, "overlay line")
+        media.tracks.append(track)
+        vault.save_project(project)
+    return media_id
+
+
+def run_demo(out_dir: Path, progress: ProgressCallback = no_progress) -> int:
+    from app.audit.verify import verify_package
+    from app.export.exporter import export_media
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        vault = demo_vault(out_dir)
+    except VaultError as error:
+        print(f"voile: {error.message()}", file=sys.stderr)
+        return error.exit_code
+    from app.vault import Vault
+
+    assert isinstance(vault, Vault)
+    with vault:
+        media_id = prepare_demo_media(vault, progress)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        export_dir = out_dir / f"export-{stamp}"
+        result = export_media(vault, media_id, export_dir, progress=progress, cancel=CancelToken())
+    report = verify_package(export_dir)
+    print(tr("demo.done", folder=str(export_dir.resolve()), video=result.video.name,
+             sheet=result.package.sheet.name))
+    for check in report.checks:
+        print(f"  [{'OK' if check.ok else 'FAIL'}] {check.name}")
+    return 0 if report.ok else 8

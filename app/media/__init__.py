@@ -1,0 +1,1 @@
+"""Media probing and decoding through PyAV."""
