@@ -15,8 +15,16 @@ from app.project.model import SCHEMA_VERSION
 
 Document = dict[str, Any]
 
+
+
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 adds the teaching edit (``lesson``); a version-1 project had none."""
+    document.setdefault("lesson", {})
+    return document
+
+
 # MIGRATIONS[n] turns a version-n document into a version-(n+1) one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 def migrate(document: Document) -> Document:

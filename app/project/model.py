@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TrackKind = str  # "face", "text", "out_of_body", "person", "manual", ...
 Fill = Literal["solid", "pixelate", "blur"]
@@ -242,12 +242,133 @@ class MediaProject:
 
 
 @dataclass
+class Sequence:
+    """A kept range of a source media, in lesson order; a non-empty title starts a chapter."""
+
+    id: str
+    media_id: str
+    in_frame: int
+    out_frame: int  # inclusive
+    title: str = ""
+
+
+@dataclass
+class NarrationClip:
+    """A narration recording or import, stored encrypted in the vault, placed on the lesson."""
+
+    id: str
+    object_id: str
+    lesson_start_s: float
+    duration_s: float
+    trim_start_s: float = 0.0
+    gain_db: float = 0.0
+    source: str = "imported"  # "recorded" or "imported"
+    sample_rate: int = 48000
+
+
+@dataclass
+class VoiceRange:
+    """How the original sound is treated over a source range: mute, keep, bleep or alter."""
+
+    media_id: str
+    start_frame: int
+    end_frame: int
+    mode: str = "mute"
+    params: dict[str, float] = field(default_factory=dict)
+    decided_by: str = ""
+    decided_at: str = ""
+
+
+@dataclass
+class Diagram:
+    """A drawing over a source range: arrow, circle, rect, freehand, text label or image.
+
+    ``points`` are source pixels: two points for arrow/circle/rect (start and end
+    corners), many for freehand, one anchor for text and image.
+    """
+
+    id: str
+    media_id: str
+    start_frame: int
+    end_frame: int
+    kind: str
+    points: list[list[float]]
+    text: str = ""
+    color: str = "#ffd400"
+    width: float = 4.0
+    image_object_id: str | None = None
+
+
+@dataclass
+class Acknowledgement:
+    """A person's decision to keep a flagged phrase of the context card or captions as written."""
+
+    field_name: str
+    flag_kind: str
+    fingerprint: str  # keyed hash of the flagged text, so the text itself is not copied
+    user: str
+    at: str
+
+
+@dataclass
+class ContextCard:
+    procedure: str = ""
+    pathology: str = ""
+    team: str = ""
+    age_band: str = ""
+    history: str = ""
+    duration_s: float = 5.0
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+
+
+@dataclass
+class Caption:
+    start_s: float
+    end_s: float
+    text: str
+
+
+@dataclass
+class Lesson:
+    """The teaching edit of a case: kept sequences, narration, voices, diagrams, card, captions.
+
+    An empty ``sequences`` list means the whole media is exported as recorded.
+    Original voices are muted unless a ``VoiceRange`` says otherwise.
+    """
+
+    sequences: list[Sequence] = field(default_factory=list)
+    narration: list[NarrationClip] = field(default_factory=list)
+    voice_default: str = "mute"
+    voice_ranges: list[VoiceRange] = field(default_factory=list)
+    diagrams: list[Diagram] = field(default_factory=list)
+    card: ContextCard | None = None
+    captions: list[Caption] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lesson:
+        card = data.get("card")
+        if card is not None:
+            card = ContextCard(**{**card, "acknowledgements": [
+                Acknowledgement(**ack) for ack in card.get("acknowledgements", [])]})
+        return cls(
+            sequences=[Sequence(**item) for item in data.get("sequences", [])],
+            narration=[NarrationClip(**item) for item in data.get("narration", [])],
+            voice_default=data.get("voice_default", "mute"),
+            voice_ranges=[VoiceRange(**item) for item in data.get("voice_ranges", [])],
+            diagrams=[Diagram(**item) for item in data.get("diagrams", [])],
+            card=card,
+            captions=[Caption(**item) for item in data.get("captions", [])],
+        )
+
+
+@dataclass
 class CaseProject:
     case_id: str
     schema_version: int = SCHEMA_VERSION
     revision: int = 0
     updated_at: str = ""
     media: dict[str, MediaProject] = field(default_factory=dict)
+    lesson: Lesson = field(default_factory=Lesson)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -270,6 +391,7 @@ class CaseProject:
             schema_version=data["schema_version"],
             revision=data.get("revision", 0),
             updated_at=data.get("updated_at", ""),
+            lesson=Lesson.from_dict(data.get("lesson", {})),
         )
         for media_id, media in data["media"].items():
             tracks = [_track_from_dict(track) for track in media["tracks"]]

@@ -500,6 +500,49 @@ class Vault:
         self.journal(f"media.{purpose}", media_id)
         return reader
 
+    @contextmanager
+    def new_object(self, kind: str) -> Iterator[tuple[str, BlobWriter]]:
+        """Yield ``(object_id, writer)`` for a new encrypted object of ``kind``.
+
+        The object and its key are committed when the block ends normally; an
+        exception removes the partial file and stores no key.
+        """
+        object_id = f"o-{secrets.token_hex(16)}"
+        file_key = secrets.token_bytes(32)
+        path = self._object_path(object_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = BlobWriter(path, file_key)
+        try:
+            yield object_id, writer
+            writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+        try:
+            with self._transaction() as db:
+                db.execute("INSERT INTO file_keys VALUES (?, ?, ?, ?)",
+                           (object_id, keys.wrap_file_key(self._keys.file_wrap, file_key, object_id),
+                            kind, utc_now()))
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        self.journal("object.create", object_id, kind)
+
+    def open_object(self, object_id: str) -> BlobReader:
+        """Return a decrypting reader over any vault object (proxy, narration, scan...)."""
+        path = self._object_path(object_id)
+        if not path.exists():
+            raise TamperedError("vault.object_missing", object=object_id)
+        return BlobReader(path, self._file_key(object_id), object_id)
+
+    def set_media_proxy(self, media_id: str, object_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE media SET proxy_object_id = ? WHERE id = ?", (object_id, media_id))
+
+    def media_proxy(self, media_id: str) -> str | None:
+        rows = self._query("SELECT proxy_object_id FROM media WHERE id = ?", (media_id,))
+        return rows[0][0] if rows else None
+
     def shred_object(self, object_id: str) -> None:
         """Delete an object's key (secure_delete, then VACUUM) and its file: it can never be read again."""
         with self._transaction() as db:
