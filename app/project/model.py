@@ -144,6 +144,7 @@ class Track:
     rejected_ranges: list[tuple[int, int]] = field(default_factory=list)
     style: RedactionStyle = field(default_factory=RedactionStyle)
     whole_frame: bool = False
+    cut: bool = False  # drop the track's frames from the export instead of masking them
     hold_frames: int = 0
     created_by: str = ""
     history: list[Decision] = field(default_factory=list)
@@ -422,6 +423,7 @@ def _track_from_dict(data: dict[str, Any]) -> Track:
         rejected_ranges=[(start, end) for start, end in data["rejected_ranges"]],
         style=RedactionStyle(**data["style"]),
         whole_frame=data.get("whole_frame", False),
+        cut=data.get("cut", False),
         hold_frames=data.get("hold_frames", 0),
         created_by=data.get("created_by", ""),
         history=[Decision(**decision) for decision in data["history"]],
