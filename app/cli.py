@@ -58,7 +58,9 @@ class StderrProgress:
             return
         now = time.monotonic()
         started = self._started.setdefault(stage, now)
-        if now - self._last_print < 0.2 and done < total:
+        interactive = sys.stderr.isatty()
+        # A terminal gets a line refreshed 5 times a second; a log file one line every 5 s.
+        if now - self._last_print < (0.2 if interactive else 5.0) and done < total:
             return
         self._last_print = now
         label = tr(f"cli.stage.{stage}")
@@ -70,6 +72,9 @@ class StderrProgress:
                       percent=int(fraction * 100), remaining=int(remaining + 0.5))
         else:
             line = label
+        if not interactive:
+            print(line, file=sys.stderr, flush=True)
+            return
         end = "\n" if total and done >= total else ""
         print(f"\r{line}\033[K", end=end, file=sys.stderr, flush=True)
 
@@ -427,6 +432,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"\nvoile: {CancelledError().message()}", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - last resort: a message instead of a traceback
+        log.debug("unexpected error", exc_info=True)
+        print(f"\nvoile: {tr('cli.unexpected_error', error=type(error).__name__)}", file=sys.stderr)
+        return 1
 
 
 def _open_editor(argv: list[str]) -> int:
