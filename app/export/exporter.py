@@ -248,10 +248,7 @@ def _encode(vault: Vault, media_id: str, media: MediaProject, temp: Path, option
                 _encode_video_frame(frame, frames, media, width, height, out_video, output)
                 frames += 1
                 progress(frames, total, "export")
-        # Flush the decoders, then the encoders.
-        for frame in in_video.codec_context.decode(None):
-            _encode_video_frame(frame, frames, media, width, height, out_video, output)
-            frames += 1
+        # demux() ends each stream with an empty packet, whose decode() above flushed the decoder.
         for out_packet in out_video.encode(None):
             output.mux(out_packet)
         if audio_out is not None:
