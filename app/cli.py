@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from app.cli_casefile import register as register_casefile
 from app.errors import CancelledError, VaultError, VoileError
 from app.i18n import set_language, tr
 from app.jobs import CancelToken, ProgressCallback
@@ -174,7 +175,7 @@ def _time_to_frame(text: str, fps: float, frame_count: int) -> int:
             seconds = 0.0
             for part in text.split(":"):
                 seconds = seconds * 60 + float(part)
-            frame = int(round(seconds * fps))
+            frame = round(seconds * fps)
     except ValueError:
         raise VoileError("cli.bad_time", value=text) from None
     return max(0, min(frame, max(frame_count - 1, 0)))
@@ -404,6 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help=tr("cli.help.demo"))
     demo.add_argument("--out", default="voile-example", metavar="DIR", help=tr("cli.help.demo_out"))
     demo.set_defaults(handler=cmd_demo)
+    register_casefile(sub, vault_args)
     return parser
 
 
@@ -432,20 +434,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"\nvoile: {CancelledError().message()}", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - last resort: a message instead of a traceback
+    except Exception as error:
         log.debug("unexpected error", exc_info=True)
         print(f"\nvoile: {tr('cli.unexpected_error', error=type(error).__name__)}", file=sys.stderr)
         return 1
 
 
 def _open_editor(argv: list[str]) -> int:
+    """Start the editor registered under the ``voile.frontends`` entry point ``editor``.
+
+    The engine never imports the UI package; the UI registers itself like a plugin,
+    so a headless installation without Qt still runs every command.
+    """
+    from importlib.metadata import entry_points
+
+    matches = [entry for entry in entry_points(group="voile.frontends") if entry.name == "editor"]
     try:
-        from ui.main import run_editor
-    except ImportError as error:
-        log.error("the editor could not start: %s", error)
+        run_editor = matches[0].load()
+    except (IndexError, ImportError) as error:
+        log.error("the editor could not start: %s", type(error).__name__)
         print(tr("cli.no_editor"), file=sys.stderr)
         return 2
-    return run_editor(argv)
+    return int(run_editor(argv))
 
 
 if __name__ == "__main__":

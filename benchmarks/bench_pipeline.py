@@ -24,10 +24,10 @@ import av
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.analysis import analyse_media  # noqa: E402
-from app.export.exporter import ExportOptions, export_media  # noqa: E402
-from app.vault import Vault  # noqa: E402
-from benchmarks.common import SAMPLES, ffmpeg_version, machine_description, make_1080p_clip  # noqa: E402
+from app.analysis import analyse_media
+from app.export.exporter import ExportOptions, export_media
+from app.vault import Vault
+from benchmarks.common import SAMPLES, ffmpeg_version, machine_description, make_1080p_clip
 
 PASSWORD = "Benchmark-Password-2026!"
 KDF = {"memory_kib": 65536, "time_cost": 1, "parallelism": 2}
@@ -110,7 +110,9 @@ def main() -> int:
     print(f"Machine: {machine_description()}")
     print(f"ffmpeg: {ffmpeg_version()}")
     print()
-    print("| clip | size | frames | decode plain (fps) | decode via vault (fps) | face analysis (fps, × real time) | export incl. verification (fps, × real time) | ffmpeg CLI export (fps) |")
+    print("| clip | size | frames | decode plain (fps) | decode via vault (fps) "
+          "| face analysis (fps, × real time) | export incl. verification (fps, × real time) "
+          "| ffmpeg CLI export (fps) |")
     print("|---|---|---|---|---|---|---|---|")
     for row in rows:
         ffmpeg = f"{row['ffmpeg']:.0f}" if row["ffmpeg"] else "n/a"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -14,7 +15,7 @@ from app.errors import MediaError
 log = logging.getLogger(__name__)
 
 
-def open_container(source: BinaryIO | str, media_id: str) -> Any:
+def open_container(source: BinaryIO | io.RawIOBase | str, media_id: str) -> Any:
     try:
         return av.open(source, mode="r")
     except (av.FFmpegError, OSError, ValueError):

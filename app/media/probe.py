@@ -62,7 +62,7 @@ def probe_media(source: Path | BinaryIO) -> MediaInfo:
         raise MediaError("media.dicom_unsupported")
 
     try:
-        container = av.open(source if isinstance(source, Path) else source, mode="r")
+        container = av.open(str(source) if isinstance(source, Path) else source, mode="r")
     except (av.FFmpegError, OSError, ValueError, UnicodeDecodeError) as error:
         log.info("probe: container rejected (%s)", type(error).__name__)
         raise MediaError("media.unreadable") from None

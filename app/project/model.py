@@ -344,6 +344,10 @@ class Lesson:
     diagrams: list[Diagram] = field(default_factory=list)
     card: ContextCard | None = None
     captions: list[Caption] = field(default_factory=list)
+    # Hex key of the keyed hashes in acknowledgements, made on the first check. It stays in
+    # this encrypted document, so the fingerprints printed on audit sheets cannot be reversed
+    # by hashing guesses such as "47 ans".
+    fingerprint_key: str = ""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Lesson:
@@ -359,6 +363,7 @@ class Lesson:
             diagrams=[Diagram(**item) for item in data.get("diagrams", [])],
             card=card,
             captions=[Caption(**item) for item in data.get("captions", [])],
+            fingerprint_key=data.get("fingerprint_key", ""),
         )
 
 
