@@ -1,15 +1,24 @@
-"""SQLCipher database of the vault: cases, media, wrapped file keys, projects, journal."""
+"""SQLCipher database of the vault: cases, media, wrapped file keys, projects, journal.
+
+Schema 2 adds the case file: vault settings, consent revisions, the encrypted
+correspondence table, released exports, issued reviewer certificates, case
+retention, and two user columns (``identity_access``, ``removed_at``). An
+older vault is upgraded in place when it is opened.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from app.errors import TamperedError
+from app.errors import TamperedError, VaultError
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +49,35 @@ CREATE TABLE IF NOT EXISTS journal (
     subject TEXT NOT NULL, detail TEXT NOT NULL, mac TEXT NOT NULL);
 """
 
+# Schema 2: the case file. Every statement is idempotent so a half-applied upgrade can rerun.
+CASEFILE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS consent_revisions (
+    case_id TEXT NOT NULL REFERENCES cases(id), revision INTEGER NOT NULL,
+    saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, document TEXT NOT NULL,
+    PRIMARY KEY (case_id, revision));
+CREATE TABLE IF NOT EXISTS identities (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id), sealed BLOB NOT NULL,
+    updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS releases (
+    id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), media_id TEXT NOT NULL,
+    file_name TEXT NOT NULL, export_sha256 TEXT NOT NULL, sheet_sha256 TEXT NOT NULL,
+    channel TEXT NOT NULL, purpose TEXT NOT NULL, released_at TEXT NOT NULL,
+    released_by TEXT NOT NULL, reviewer TEXT NOT NULL, reviewer_cert_sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reviewers (
+    cert_sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS case_retention (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id), expires_on TEXT, withdrawn_at TEXT,
+    purged_at TEXT, purge_reason TEXT);
+"""
+
+# Columns added to tables of schema 1, as (table, column, declaration).
+CASEFILE_COLUMNS = (
+    ("users", "identity_access", "INTEGER NOT NULL DEFAULT 0"),
+    ("users", "removed_at", "TEXT"),
+)
+
 
 def open_database(path: Path, key: bytes, create: bool = False) -> Any:
     """Open the encrypted database with a raw 256-bit key and check it decrypts."""
@@ -61,4 +99,43 @@ def open_database(path: Path, key: bytes, create: bool = False) -> Any:
         connection.executescript(SCHEMA)
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                            (str(SCHEMA_VERSION),))
+    upgrade_schema(connection)
     return connection
+
+
+def schema_version(connection: Any) -> int:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 1
+
+
+def upgrade_schema(connection: Any) -> None:
+    """Apply the missing tables and columns of newer schemas, in one transaction."""
+    found = schema_version(connection)
+    if found > SCHEMA_VERSION:
+        connection.close()
+        raise VaultError("vault.schema_too_new", found=found, supported=SCHEMA_VERSION)
+    missing_columns = [
+        (table, column, declaration) for table, column, declaration in CASEFILE_COLUMNS
+        if column not in _columns(connection, table)
+    ]
+    if found == SCHEMA_VERSION and not missing_columns:
+        return
+
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in CASEFILE_SCHEMA.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+        for table, column, declaration in missing_columns:
+            connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                           (str(SCHEMA_VERSION),))
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+    log.info("vault database upgraded from schema %d to %d", found, SCHEMA_VERSION)
+
+
+def _columns(connection: Any, table: str) -> set[str]:
+    return {row[1] for row in connection.execute(f"PRAGMA table_info({table})").fetchall()}

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.errors import CancelledError, DiskFullError, MediaError, TamperedError, VaultError
+from app.errors import (
+    CancelledError,
+    DiskFullError,
+    MediaError,
+    TamperedError,
+    VaultError,
+    WrongPasswordError,
+)
 from app.jobs import CancelToken, ProgressCallback, no_progress
 from app.media.probe import MediaInfo, probe_media
 from app.project.model import CaseProject, MediaProject, utc_now
@@ -49,6 +56,23 @@ class User:
     id: str
     name: str
     role: str
+
+
+@dataclass(frozen=True)
+class UserAccount:
+    """A user as administrators manage it: role, rights, second factor, removal date."""
+
+    id: str
+    name: str
+    role: str
+    identity_access: bool
+    key_file: bool
+    created_at: str
+    removed_at: str | None
+
+    @property
+    def active(self) -> bool:
+        return self.removed_at is None
 
 
 @dataclass(frozen=True)
@@ -136,8 +160,12 @@ class Vault:
 
     @classmethod
     def create(cls, path: Path, user_name: str, password: str,
-               kdf: dict[str, int] | None = None) -> Vault:
-        """Create a vault with its first user (an administrator) and its local signing authority."""
+               kdf: dict[str, int] | None = None, key_file: bytes | None = None) -> Vault:
+        """Create a vault with its first user (an administrator) and its local signing authority.
+
+        The first user may read the correspondence table; ``key_file`` (its bytes)
+        makes that file a second factor of the user's slot.
+        """
         from app.audit.authority import create_authority
 
         check_password_strength(password)
@@ -159,7 +187,8 @@ class Vault:
             "vault_id": vault_id,
             "created_at": utc_now(),
             "slots": [{"id": slot_id, "user_id": user.id, "name": user.name,
-                       **keys.wrap_master_key(master_key, password, slot_id, vault_id, kdf)}],
+                       **keys.wrap_master_key(master_key, password, slot_id, vault_id, kdf,
+                                              key_file)}],
         }
         header["mac"] = _header_mac(header, master_key)
         derived = keys.derive_keys(master_key)
@@ -172,14 +201,16 @@ class Vault:
             connection.execute("INSERT INTO meta VALUES ('vault_id', ?)", (vault_id,))
             connection.execute("INSERT INTO authority VALUES (1, ?, ?, ?)",
                                (label, authority.key_pem, authority.cert_pem))
-            vault._insert_user(user, authority)
+            vault._insert_user(user, authority, identity_access=True)
         _atomic_write(path / HEADER_NAME, json.dumps(header, indent=2, ensure_ascii=False).encode())
         vault.journal("vault.create", vault_id)
         log.info("vault %s created", vault_id)
         return vault
 
     @classmethod
-    def unlock(cls, path: Path, password: str, user_name: str | None = None) -> Vault:
+    def unlock(cls, path: Path, password: str, user_name: str | None = None,
+               key_file: bytes | None = None) -> Vault:
+        """Open the vault with a user's password (and key file, when the slot requires one)."""
         header = read_header(path)
         slots = header["slots"]
         if user_name is None:
@@ -192,8 +223,9 @@ class Vault:
                 raise VaultError("vault.user_unknown")
             slot = matching[0]
         try:
-            master_key = keys.unwrap_master_key(slot, password, slot["id"], header["vault_id"])
-        except VaultError:
+            master_key = keys.unwrap_master_key(slot, password, slot["id"], header["vault_id"],
+                                                key_file)
+        except WrongPasswordError:
             log.warning("vault %s: failed unlock for user %s", header["vault_id"], slot["user_id"])
             cls._journal_failed_unlock(path, header, slot)
             raise
@@ -256,42 +288,57 @@ class Vault:
 
     # ----------------------------------------------------------------- users and identities
 
-    def _insert_user(self, user: User, authority: Authority) -> None:
+    def _insert_user(self, user: User, authority: Authority, identity_access: bool = False) -> None:
         from app.audit.authority import issue_identity
 
         principal = f"voile-{user.id}"
         identity = issue_identity(authority, user.name, principal)
         assert self._db is not None
         self._db.execute(
-            "INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO users (id, name, role, created_at, principal, sign_key_pem, "
+            "sign_cert_pem, ssh_private_pem, ssh_public, identity_access) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (user.id, user.name, user.role, utc_now(), principal, identity.sign_key_pem,
-             identity.sign_cert_pem, identity.ssh_private_pem, identity.ssh_public),
+             identity.sign_cert_pem, identity.ssh_private_pem, identity.ssh_public,
+             int(identity_access)),
         )
 
     def add_user(self, name: str, password: str, role: str = "surgeon",
-                 kdf: dict[str, int] | None = None) -> User:
+                 kdf: dict[str, int] | None = None, key_file: bytes | None = None,
+                 identity_access: bool = False) -> User:
+        """Add a user slot (administrators only).
+
+        ``identity_access`` lets the user read the correspondence table; ``key_file``
+        (its bytes) makes that file a second factor of the slot.
+        """
         if self.user.role != "administrator":
             raise VaultError("vault.admin_required")
         if role not in ROLES:
             raise VaultError("vault.role_unknown", role=role)
         check_password_strength(password)
         name = name.strip()
+        if not name:
+            raise VaultError("vault.user_name_missing")
         if any(slot["name"] == name for slot in self._header["slots"]):
+            raise VaultError("vault.user_exists")
+        if self._query("SELECT 1 FROM users WHERE name = ?", (name,)):
+            # A removed user keeps its row because the journal and audit sheets name it.
             raise VaultError("vault.user_exists")
         user = User(id=_new_id("u"), name=name, role=role)
         slot_id = _new_id("s")
         with self._transaction():
-            self._insert_user(user, self.authority())
+            self._insert_user(user, self.authority(), identity_access)
             header = dict(self._header)
             header["slots"] = [*self._header["slots"],
                                {"id": slot_id, "user_id": user.id, "name": name,
                                 **keys.wrap_master_key(self._master_key, password, slot_id,
-                                                       self.vault_id, kdf)}]
+                                                       self.vault_id, kdf, key_file)}]
             header["mac"] = _header_mac(header, self._master_key)
             _atomic_write(self.path / HEADER_NAME,
                           json.dumps(header, indent=2, ensure_ascii=False).encode())
             self._header = header
-        self.journal("user.add", user.id, role)
+        self.journal("user.add", user.id, f"role={role} identity_access={int(identity_access)} "
+                     f"key_file={int(key_file is not None)}")
         return user
 
     def users(self) -> list[User]:
@@ -544,13 +591,40 @@ class Vault:
         return rows[0][0] if rows else None
 
     def shred_object(self, object_id: str) -> None:
-        """Delete an object's key (secure_delete, then VACUUM) and its file: it can never be read again."""
+        """Crypto-shred one object: see ``shred_objects``."""
+        self.shred_objects([object_id])
+
+    def shred_objects(self, object_ids: list[str]) -> None:
+        """Crypto-shred several objects: delete their keys, rewrite the database, delete the files.
+
+        ``secure_delete`` zeroes the deleted rows, VACUUM rewrites every page so no
+        freed page keeps an old copy, and a TRUNCATE checkpoint empties the WAL,
+        whose older frames would otherwise still hold the keys.
+        """
+        if not object_ids:
+            return
         with self._transaction() as db:
-            db.execute("DELETE FROM file_keys WHERE object_id = ?", (object_id,))
-        assert self._db is not None
+            for object_id in object_ids:
+                db.execute("DELETE FROM file_keys WHERE object_id = ?", (object_id,))
+        try:
+            self._compact_database()
+        finally:
+            # The keys are gone from the live database either way, so the files go too.
+            for object_id in object_ids:
+                self._object_path(object_id).unlink(missing_ok=True)
+            for object_id in object_ids:
+                self.journal("object.shred", object_id)
+
+    def _compact_database(self) -> None:
+        if self._db is None:
+            raise VaultError("vault.locked")
         self._db.execute("VACUUM")
-        self._object_path(object_id).unlink(missing_ok=True)
-        self.journal("object.shred", object_id)
+        busy, _, _ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            # Another connection still reads: the WAL keeps old frames until it can be truncated.
+            log.warning("vault %s: WAL not truncated after shredding (database busy)",
+                        self.vault_id)
+            raise VaultError("vault.busy_during_shred")
 
     # ----------------------------------------------------------------- case projects
 
@@ -589,3 +663,131 @@ class Vault:
             db.execute("DELETE FROM project_revisions WHERE case_id = ? AND revision <= ?",
                        (project.case_id, project.revision - keep_revisions))
         return project.revision
+
+    # ----------------------------------------------------------------- roles, users and settings
+    # Roles are enforced here, by the application: every slot unwraps the same master key.
+
+    def require_role(self, *roles: str) -> None:
+        """Raise ``VaultError("vault.role_required")`` unless the user has one of ``roles``."""
+        if self.user.role not in roles:
+            raise VaultError("vault.role_required", role=self.user.role, allowed=", ".join(roles))
+
+    def has_identity_access(self) -> bool:
+        """Return whether the current user may read the correspondence table (read fresh)."""
+        rows = self._query("SELECT identity_access, removed_at FROM users WHERE id = ?",
+                           (self.user.id,))
+        return bool(rows) and bool(rows[0][0]) and rows[0][1] is None
+
+    def identity_key(self) -> bytes:
+        """Return the correspondence table's key; raises unless the user has that right."""
+        if not self.has_identity_access():
+            raise VaultError("vault.identity_access_required")
+        if not self._master_key:
+            raise VaultError("vault.locked")
+        return keys.derive_identity_key(self._master_key)
+
+    def user_accounts(self) -> list[UserAccount]:
+        """List every user, removed ones included (the journal and audit sheets still name them)."""
+        slots = {slot["user_id"]: slot for slot in self._header["slots"]}
+        rows = self._query("SELECT id, name, role, identity_access, created_at, removed_at "
+                           "FROM users ORDER BY created_at, id")
+        return [UserAccount(id=row[0], name=row[1], role=row[2], identity_access=bool(row[3]),
+                            key_file=keys.slot_needs_key_file(slots.get(row[0], {})),
+                            created_at=row[4], removed_at=row[5])
+                for row in rows]
+
+    def _account(self, reference: str) -> UserAccount:
+        for account in self.user_accounts():
+            if reference in (account.id, account.name) and account.active:
+                return account
+        raise VaultError("vault.user_unknown")
+
+    def _write_header(self, slots: list[dict[str, Any]]) -> None:
+        header = dict(self._header)
+        header["slots"] = slots
+        header["mac"] = _header_mac(header, self._master_key)
+        _atomic_write(self.path / HEADER_NAME,
+                      json.dumps(header, indent=2, ensure_ascii=False).encode())
+        self._header = header
+
+    def _check_admin_remains(self, leaving: UserAccount) -> None:
+        admins = [account for account in self.user_accounts()
+                  if account.active and account.role == "administrator"]
+        if leaving.role == "administrator" and len(admins) <= 1:
+            raise VaultError("vault.last_administrator")
+
+    def remove_user(self, reference: str) -> None:
+        """Remove a user's slot so that user can no longer unlock (administrators only).
+
+        The user row stays, marked removed and without its private signing keys,
+        because the journal and past audit sheets refer to it.
+        """
+        self.require_role("administrator")
+        account = self._account(reference)
+        if account.id == self.user.id:
+            raise VaultError("vault.cannot_remove_self")
+        self._check_admin_remains(account)
+        with self._transaction() as db:
+            db.execute("UPDATE users SET removed_at = ?, identity_access = 0, sign_key_pem = x'', "
+                       "ssh_private_pem = x'' WHERE id = ?", (utc_now(), account.id))
+            self._write_header([slot for slot in self._header["slots"]
+                                if slot["user_id"] != account.id])
+        self._compact_database()
+        self.journal("user.remove", account.id)
+        log.info("vault %s: user %s removed", self.vault_id, account.id)
+
+    def set_user_role(self, reference: str, role: str) -> None:
+        self.require_role("administrator")
+        if role not in ROLES:
+            raise VaultError("vault.role_unknown", role=role)
+        account = self._account(reference)
+        if role != "administrator":
+            self._check_admin_remains(account)
+        with self._transaction() as db:
+            db.execute("UPDATE users SET role = ? WHERE id = ?", (role, account.id))
+        if account.id == self.user.id:
+            self.user = User(self.user.id, self.user.name, role)
+        self.journal("user.role", account.id, f"role={role}")
+
+    def set_identity_access(self, reference: str, allowed: bool) -> None:
+        """Grant or revoke the right to read the correspondence table (administrators only)."""
+        self.require_role("administrator")
+        account = self._account(reference)
+        with self._transaction() as db:
+            db.execute("UPDATE users SET identity_access = ? WHERE id = ?",
+                       (int(allowed), account.id))
+        self.journal("user.identity_access", account.id, f"allowed={int(allowed)}")
+
+    def change_password(self, new_password: str, key_file: bytes | None = None,
+                        kdf: dict[str, int] | None = None) -> None:
+        """Rewrap the current user's slot with a new password and, optionally, a key file."""
+        check_password_strength(new_password)
+        slots = []
+        for slot in self._header["slots"]:
+            if slot["user_id"] == self.user.id:
+                slot = {"id": slot["id"], "user_id": slot["user_id"], "name": slot["name"],
+                        **keys.wrap_master_key(self._master_key, new_password, slot["id"],
+                                               self.vault_id, kdf, key_file)}
+            slots.append(slot)
+        self._write_header(slots)
+        self.journal("user.password", self.user.id, f"key_file={int(key_file is not None)}")
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """Return a vault setting (a JSON value), or ``default`` when it was never set."""
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def settings(self) -> dict[str, Any]:
+        rows = self._query("SELECT key, value FROM settings ORDER BY key")
+        return {row[0]: json.loads(row[1]) for row in rows}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a vault setting (administrators only); ``None`` removes it."""
+        self.require_role("administrator")
+        with self._transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)",
+                           (key, json.dumps(value, ensure_ascii=False, sort_keys=True)))
+        self.journal("settings.change", key)
