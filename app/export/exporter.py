@@ -36,7 +36,7 @@ from app.errors import (
 )
 from app.i18n import current_language
 from app.jobs import CancelToken, ProgressCallback, no_progress
-from app.media.decode import iter_rgb_frames, iter_video_frames, open_container
+from app.media.decode import iter_rgb_frames, open_container
 from app.project.model import FILLS, SHAPES, Box, MediaProject, RedactionStyle, Track, utc_now
 from app.redaction.render import apply_regions, regions_for_frame
 from app.vault import Vault
