@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_casefile import register as register_casefile
+from app.cli_edit import register as register_edit
 from app.errors import CancelledError, VaultError, VoileError
 from app.i18n import set_language, tr
 from app.jobs import CancelToken, ProgressCallback
@@ -41,9 +42,10 @@ def _read_password(args: argparse.Namespace, confirm: bool = False) -> str:
 
 
 def _unlock(args: argparse.Namespace) -> Any:
-    from app.vault import Vault
+    """Unlock the vault (password, and key file when the slot needs one), then report expired cases."""
+    from app.cli_casefile import _unlock as unlock_with_retention
 
-    return Vault.unlock(Path(args.vault), _read_password(args), args.user)
+    return unlock_with_retention(args)
 
 
 class StderrProgress:
@@ -329,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("vault", metavar="VAULT", help=tr("cli.help.vault"))
         p.add_argument("--user", help=tr("cli.help.user"))
         p.add_argument("--password-file", help=tr("cli.help.password_file"))
+        p.add_argument("--key-file", help=tr("cli.help.key_file"))
 
     vault = sub.add_parser("vault", help=tr("cli.help.vault_group"))
     vault_sub = vault.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
@@ -406,6 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="voile-example", metavar="DIR", help=tr("cli.help.demo_out"))
     demo.set_defaults(handler=cmd_demo)
     register_casefile(sub, vault_args)
+    register_edit(sub, vault_args)
     return parser
 
 

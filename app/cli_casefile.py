@@ -513,13 +513,10 @@ def cmd_journal(args: argparse.Namespace) -> int:
 def register(subparsers: Any, vault_args: VaultArgs) -> None:
     """Add the case file commands to ``voile``'s subparsers.
 
-    ``vault_args`` adds VAULT, ``--user`` and ``--password-file``; this module
-    adds ``--key-file`` next to them. The existing ``journal`` command gains
-    ``--out`` and this module's handler.
+    ``vault_args`` adds VAULT, ``--user``, ``--password-file`` and ``--key-file``.
+    The existing ``journal`` command gains ``--out`` and this module's handler.
     """
-    def unlocked(parser: argparse.ArgumentParser) -> None:
-        vault_args(parser)
-        parser.add_argument("--key-file", help=tr("cli.casefile.help.key_file"))
+    unlocked = vault_args
 
     def confirmable(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--yes", action="store_true", help=tr("cli.casefile.help.yes"))
@@ -534,7 +531,6 @@ def register(subparsers: Any, vault_args: VaultArgs) -> None:
     journal = subparsers.choices.get("journal")
     if journal is not None:
         journal.add_argument("--out", metavar="FILE", help=tr("cli.casefile.help.journal_out"))
-        journal.add_argument("--key-file", help=tr("cli.casefile.help.key_file"))
         journal.set_defaults(handler=cmd_journal)
 
 

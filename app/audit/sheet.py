@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from app.audit.manifest import canonical_bytes
+from app.audit.sheet_edit import AUDIO_LIST_KEYS, edit_sections
 from app.i18n import load_catalogue, tr
 from app.paths import resource_path
 
@@ -336,6 +337,7 @@ class _SheetBuilder:
         for name in ("case", "source", "export"):
             flowables += self._named_section(name, self.facts.get(name), sections)
         flowables += self._named_section("audio", self._audio_and_metadata(), sections)
+        flowables += edit_sections(self)
         flowables += self._detectors()
         flowables += self._redactions()
         for name in ("verification", "software", "author", "signer", "authority"):
@@ -355,7 +357,9 @@ class _SheetBuilder:
         removed = self.facts.get("metadata_removed")
         if audio is None and removed is None:
             return None
-        combined: dict[str, Any] = dict(audio) if isinstance(audio, Mapping) else {}
+        combined: dict[str, Any] = {
+            key: value for key, value in audio.items() if key not in AUDIO_LIST_KEYS
+        } if isinstance(audio, Mapping) else {}
         if audio is not None and not isinstance(audio, Mapping):
             combined["audio"] = audio
         if removed is not None:
@@ -444,6 +448,16 @@ class _SheetBuilder:
                 [
                     ("audit.sheet.audio.mode", ("mode",), self._choice("audio")),
                     ("audit.sheet.audio.mode", ("audio",), self._choice("audio")),
+                    ("edit.sheet.audio.voice_default", ("voice_default",), self._choice("voice")),
+                    ("edit.sheet.audio.format", ("codec", "sample_rate", "channels"),
+                     self._audio_format),
+                    ("edit.sheet.audio.loudness", ("loudness_lufs", "target_lufs"),
+                     self._loudness),
+                    ("edit.sheet.audio.loudness_before", ("loudness_before_lufs",), number),
+                    ("edit.sheet.audio.gain", ("gain_db",), number),
+                    ("edit.sheet.audio.peak", ("peak_dbfs", "peak_ceiling_dbfs"), self._peak),
+                    ("edit.sheet.audio.limited", ("peak_limited",), self._yes_no),
+                    ("edit.sheet.audio.normalised", ("normalised",), self._yes_no),
                     ("audit.sheet.metadata.removed", ("metadata_removed",), self._metadata),
                 ],
             ),
@@ -686,6 +700,7 @@ class _SheetBuilder:
             "metadata_removed",
             "detectors",
             "redactions",
+            "edit",
             "created_at",
         }
     )
@@ -784,6 +799,18 @@ class _SheetBuilder:
 
     def _name_version(self, name: object, version: object) -> str:
         return f"{self._text(name)} {self._text(version)}"
+
+    def _audio_format(self, codec: object, rate: object, channels: object) -> str:
+        return self.t("edit.sheet.audio.format_value", codec=self._text(codec),
+                      rate=self._integer(rate), channels=self._integer(channels))
+
+    def _loudness(self, measured: object, target: object) -> str:
+        return self.t("edit.sheet.audio.loudness_value", measured=self._number(measured),
+                      target=self._number(target))
+
+    def _peak(self, peak: object, ceiling: object) -> str:
+        return self.t("edit.sheet.audio.peak_value", peak=self._number(peak),
+                      ceiling=self._number(ceiling))
 
     def _coverage(self, analyzed: object, total: object) -> str:
         return f"{self._integer(analyzed)} / {self._integer(total)}"
