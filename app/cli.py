@@ -268,7 +268,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.export.exporter import ExportOptions, export_media
 
     options = ExportOptions(fill=args.fill, shape=args.shape, margin=args.margin,
-                            keep_audio=args.keep_audio, crf=args.crf, preset=args.preset)
+                            keep_audio=args.keep_audio, crf=args.crf, preset=args.preset,
+                            purpose=args.purpose, channel=args.channel)
     with _unlock(args) as vault:
         result = export_media(vault, args.media, Path(args.out), options, _progress(args),
                               CancelToken())
@@ -319,6 +320,15 @@ def _french() -> bool:
 
 
 # ----------------------------------------------------------------------------- parser
+
+def add_use_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--purpose`` and ``--channel``: the use an export is made for, checked against consent."""
+    from app.casefile.vocabulary import CHANNELS, PURPOSES
+
+    parser.add_argument("--purpose", default="teaching", choices=PURPOSES, help=tr("cli.help.purpose"))
+    parser.add_argument("--channel", default="internal_platform", choices=CHANNELS,
+                        help=tr("cli.help.channel"))
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="voile", description=tr("cli.description"))
@@ -394,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--keep-audio", action="store_true", help=tr("cli.help.keep_audio"))
     export.add_argument("--crf", type=int, default=23, help=tr("cli.help.crf"))
     export.add_argument("--preset", default="veryfast", help=tr("cli.help.preset"))
+    add_use_arguments(export)
     export.set_defaults(handler=cmd_export)
 
     verify = sub.add_parser("verify", help=tr("cli.help.verify"))

@@ -432,7 +432,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.export.exporter import ExportOptions, export_lesson
     from app.jobs import CancelToken
 
-    options = ExportOptions(fill=args.fill, shape=args.shape, crf=args.crf, preset=args.preset)
+    options = ExportOptions(fill=args.fill, shape=args.shape, crf=args.crf, preset=args.preset,
+                            purpose=args.purpose, channel=args.channel)
     with _lesson(args, save=False) as (vault, case, _project):
         result = export_lesson(vault, case.id, Path(args.out), options, args.media,
                                _progress(args), CancelToken())
@@ -447,6 +448,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------------- parser
 
 def register(subparsers: Any, vault_args: VaultArgs) -> None:
+    from app.cli import add_use_arguments
+
     """Add ``voile edit ...`` to ``voile``'s subparsers; ``vault_args`` adds VAULT and login."""
     edit = subparsers.add_parser("edit", help=tr("edit.cli.help.group"))
     actions = edit.add_subparsers(dest="edit_group", metavar="PART", required=True)
@@ -485,6 +488,7 @@ def register(subparsers: Any, vault_args: VaultArgs) -> None:
     export.add_argument("--shape", choices=["rect", "ellipse"], help=tr("cli.help.shape"))
     export.add_argument("--crf", type=int, default=23, help=tr("cli.help.crf"))
     export.add_argument("--preset", default="veryfast", help=tr("cli.help.preset"))
+    add_use_arguments(export)
     export.set_defaults(handler=cmd_export, edit_command="export")
 
 

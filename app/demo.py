@@ -47,6 +47,7 @@ def prepare_demo_media(vault: object, progress: ProgressCallback = no_progress) 
         media_id = existing[0].id
     else:
         media_id = vault.import_media(resource_path(*EXAMPLE_VIDEO), DEMO_CASE_LABEL, progress).id
+    _record_demo_consent(vault, case.id)
     project = vault.load_project(case.id)
     if not project.media[media_id].runs:
         analyse_media(vault, media_id, "face", progress=progress, cancel=CancelToken())
@@ -62,6 +63,29 @@ def prepare_demo_media(vault: object, progress: ProgressCallback = no_progress) 
         media.tracks.append(track)
         vault.save_project(project)
     return media_id
+
+
+def _record_demo_consent(vault: object, case_id: str) -> None:
+    """Record the consent the demo exports under: teaching, on the institution's platform.
+
+    The example shows a public-domain portrait, not a patient; the record exists
+    because Voile exports nothing without a consent covering the export's use.
+    """
+    from dataclasses import replace
+
+    from app.casefile.consent import load_consent, save_consent
+    from app.vault import Vault
+
+    assert isinstance(vault, Vault)
+    consent = load_consent(vault, case_id)
+    if consent.status == "given":
+        return
+    save_consent(vault, replace(consent, status="given", signed_on=utc_today(),
+                                purposes=["teaching"], channels=["internal_platform"]))
+
+
+def utc_today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
 
 
 def run_demo(out_dir: Path, progress: ProgressCallback = no_progress) -> int:

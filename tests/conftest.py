@@ -53,6 +53,22 @@ def vault(vault_path: Path):
     opened.close()
 
 
+def give_consent(vault: object, case_id: str, **changes: object) -> object:
+    """Record a given consent covering teaching and research on internal platforms and congresses."""
+    from dataclasses import replace
+
+    from app.casefile.consent import load_consent, save_consent
+
+    consent = load_consent(vault, case_id)  # type: ignore[arg-type]
+    values: dict[str, object] = {
+        "status": "given", "signed_on": "2026-11-02", "purposes": ["teaching", "research"],
+        "channels": ["internal_platform", "congress"], "retention_months": 120,
+        "contact": "Secrétariat de chirurgie digestive, poste 4412",
+    }
+    values.update(changes)
+    return save_consent(vault, replace(consent, **values))  # type: ignore[arg-type]
+
+
 def snapshot(path: Path) -> dict[str, bytes]:
     """Map every object file under ``path/objects`` to its bytes (for before/after checks)."""
     return {str(p.relative_to(path)): p.read_bytes() for p in sorted((path / "objects").rglob("*"))

@@ -18,7 +18,7 @@ from app.export.containercheck import inspect_container
 from app.export.exporter import ExportOptions, export_media
 from app.media.decode import iter_rgb_frames
 from app.vault import Vault
-from tests.conftest import PASSWORD, TEST_KDF, USER
+from tests.conftest import PASSWORD, TEST_KDF, USER, give_consent
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +35,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> di
         for name in ("short_hamilton_clip.mp4", "WDA_KatieHill_000.mp4"):
             record = vault.import_media(samples_dir / "faces" / name, f"Mme D'Angelo — {name}")
             analyse_media(vault, record.id)
+            give_consent(vault, record.case_id)
             result = export_media(vault, record.id, root / f"Exports {name}", ExportOptions())
             exports[name] = result
     finally:
@@ -148,6 +149,7 @@ def test_metadata_removed(tmp_path: Path, samples_dir: Path, name: str) -> None:
     try:
         record = vault.import_media(source, "case")
         analyse_media(vault, record.id)
+        give_consent(vault, record.case_id)
         result = export_media(vault, record.id, tmp_path / "out", ExportOptions(keep_audio=True))
     finally:
         vault.close()

@@ -336,6 +336,7 @@ class _SheetBuilder:
         flowables: list[Flowable] = self._header()
         for name in ("case", "source", "export"):
             flowables += self._named_section(name, self.facts.get(name), sections)
+        flowables += self._named_section("consent", self.facts.get("consent"), sections)
         flowables += self._named_section("audio", self._audio_and_metadata(), sections)
         flowables += edit_sections(self)
         flowables += self._detectors()
@@ -441,6 +442,17 @@ class _SheetBuilder:
                     ("audit.sheet.media.resolution", ("width", "height"), self._resolution),
                     ("audit.sheet.media.frames", ("frames",), integer),
                     ("audit.sheet.media.duration", ("duration_s",), self._duration),
+                ],
+            ),
+            "consent": (
+                "audit.sheet.section.consent",
+                [
+                    ("audit.sheet.consent.purpose", ("purpose",), self._consent_term("purpose")),
+                    ("audit.sheet.consent.channel", ("channel",), self._consent_term("channel")),
+                    ("audit.sheet.consent.status", ("status",), self._consent_term("status")),
+                    ("audit.sheet.consent.revision", ("revision",), integer),
+                    ("audit.sheet.consent.signed_on", ("signed_on",), text),
+                    ("audit.sheet.consent.warnings", ("warnings",), self._consent_warnings),
                 ],
             ),
             "audio": (
@@ -692,6 +704,7 @@ class _SheetBuilder:
             "source",
             "export",
             "audio",
+            "consent",
             "verification",
             "software",
             "author",
@@ -821,6 +834,17 @@ class _SheetBuilder:
         if value is False:
             return self.t("audit.sheet.no")
         return self._text(value)
+
+    def _consent_term(self, group: str) -> Callable[[object], str]:
+        def translate(value: object) -> str:
+            return self.t(f"consent.{group}.{value}")
+
+        return translate
+
+    def _consent_warnings(self, value: object) -> str:
+        if not value:
+            return self.t("audit.sheet.consent.no_warning")
+        return "; ".join(self.t(str(key)) for key in value)  # type: ignore[attr-defined]
 
     def _choice(self, group: str) -> Callable[[object], str]:
         def translate(value: object) -> str:

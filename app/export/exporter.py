@@ -80,6 +80,9 @@ class ExportOptions:
     preset: str = "veryfast"
     verify_threshold: float = DEFAULT_VERIFY_THRESHOLD
     language: str | None = None
+    # The use the export is made for; the case's consent must cover both.
+    purpose: str = "teaching"
+    channel: str = "internal_platform"
 
     def __post_init__(self) -> None:
         if self.fill is not None and self.fill not in FILLS:
@@ -116,6 +119,7 @@ class _Job:
     width: int
     height: int
     keep_audio: bool = False
+    consent: dict[str, Any] = field(default_factory=dict)  # purpose, channel, status, warnings
 
 
 def _styled_media(media: MediaProject, options: ExportOptions) -> MediaProject:
@@ -239,6 +243,18 @@ def _export(vault: Vault, job: _Job, out_dir: Path, options: ExportOptions,
     language = options.language or current_language()
     if job.width < 2 or job.height < 2:
         raise ExportError("export.too_small", width=job.width, height=job.height)
+    from app.casefile.consent import check_export_allowed, load_consent
+
+    warnings = check_export_allowed(vault, job.case.id, options.purpose, options.channel)
+    consent = load_consent(vault, job.case.id)
+    job.consent = {
+        "purpose": options.purpose,
+        "channel": options.channel,
+        "status": consent.status,
+        "revision": consent.revision,
+        "signed_on": consent.signed_on or "",
+        "warnings": [warning.key for warning in warnings],
+    }
     out_dir.mkdir(parents=True, exist_ok=True)
     if _claimed(out_dir, job.base):
         raise ExportError("export.exists", name=job.base)
@@ -708,6 +724,7 @@ def build_facts(vault: Vault, job: _Job, options: ExportOptions, encoded: dict[s
                    "height": encoded["height"], "frames": encoded["frames"],
                    "duration_s": round(encoded["frames"] / fps, 3) if fps else 0.0},
         "audio": mix.facts,
+        "consent": job.consent,
         "metadata_removed": removed,
         "detectors": detectors,
         "redactions": redactions,

@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from app.casefile.consent import Consent, load_consent, save_consent
 from app.i18n import set_language
 from app.paths import resource_path
 from app.vault import Vault
-from tests.conftest import PASSWORD, TEST_KDF, USER
+from tests.conftest import PASSWORD, TEST_KDF, USER, give_consent
 
 CLIP = resource_path("examples", "astronaut_pan.mp4")
 SURGEON = "Dr Émile Lefèvre"
@@ -28,17 +27,6 @@ def add_user(vault: Vault, name: str, password: str, role: str, **options: objec
     """Add a user with the light test KDF; return its id."""
     return vault.add_user(name, password, role, kdf=TEST_KDF, **options).id  # type: ignore[arg-type]
 
-
-def give_consent(vault: Vault, case_id: str, **changes: object) -> Consent:
-    """Record a given consent covering teaching and research on internal platforms and congresses."""
-    consent = load_consent(vault, case_id)
-    values: dict[str, object] = {
-        "status": "given", "signed_on": "2026-11-02", "purposes": ["teaching", "research"],
-        "channels": ["internal_platform", "congress"], "retention_months": 120,
-        "contact": "Secrétariat de chirurgie digestive, poste 4412",
-    }
-    values.update(changes)
-    return save_consent(vault, replace(consent, **values))  # type: ignore[arg-type]
 
 
 @pytest.fixture(autouse=True)
@@ -99,6 +87,7 @@ def export_template(tmp_path_factory: pytest.TempPathFactory) -> ExportTemplate:
         add_user(vault, RESIDENT, RESIDENT_PASSWORD, "resident")
         media = vault.import_media(CLIP, "Cas exporté")
         analyse_media(vault, media.id)
+        give_consent(vault, media.case_id)
         export_media(vault, media.id, export_dir)
     return ExportTemplate(vault_path, export_dir, media.id, media.case_id)
 

@@ -83,6 +83,9 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         steps["card"] = run("edit", "card", "set", v, c, "--procedure", "Cholécystectomie",
                             "--age-band", "40_49", "--history", ACCEPTANCE_SENTENCE,
                             "--duration", "1")
+        steps["consent"] = run("consent", "set", v, c, "--status", "given", "--signed-on",
+                               "2026-11-02", "--purpose", "teaching", "--channel",
+                               "internal_platform")
         steps["check"] = run("edit", "card", "check", v, c)
         steps["blocked"] = run("edit", "export", v, c, "--out", str(root / "Exports"))
         exports = root / "Exports"

@@ -24,7 +24,7 @@ from app.export.exporter import ExportOptions, export_lesson
 from app.project.model import Caption, ContextCard, Diagram, Sequence
 from app.redaction.render import regions_for_frame
 from app.vault import Vault
-from tests.conftest import PASSWORD, TEST_KDF, USER
+from tests.conftest import PASSWORD, TEST_KDF, USER, give_consent
 from tests.edit.clips import with_tone
 from tests.edit.conftest import (
     EXAMPLES,
@@ -73,6 +73,7 @@ def lesson(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> dict[
                              lambda level: levels.append(level.rms_dbfs)).record()
         clip = add_narration(vault, project, recording, NARRATION_AT_S, "recorded")
         vault.save_project(project)
+        give_consent(vault, record.case_id)
         result = export_lesson(vault, record.case_id, root / "Exports",
                                ExportOptions(language="fr"))
         media = vault.load_project(record.case_id).media[record.id]
