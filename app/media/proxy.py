@@ -2,8 +2,8 @@
 
 A proxy is an H.264 copy at most 540 lines high, encoded with x264 ``ultrafast``,
 a keyframe every 12 frames and no B-frames, so any frame decodes after at most
-11 others: seeking in it takes a few milliseconds where the source, with a
-long GOP, can take half a second. It is stored encrypted in the vault like the
+11 others. Seeking in it takes a few milliseconds, where a source with a long
+GOP can take half a second. It is stored encrypted in the vault like the
 source and never touches the disk in clear.
 
 Proxy frame ``i`` is source frame ``i`` (decoded frames in presentation order,
