@@ -310,7 +310,23 @@ def cmd_journal(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import run_demo
 
-    return run_demo(Path(args.out), progress=_progress(args))
+    status = run_demo(Path(args.out), progress=_progress(args))
+    if status != 0 or not args.editor:
+        return status
+    if not _display_available():
+        print(tr("cli.demo_no_display"), file=sys.stderr)
+        return status
+    return _open_editor(["--demo", "--demo-dir", args.out])
+
+
+def _display_available() -> bool:
+    """Tell whether a window can open: always on Windows and macOS, with a display on Linux."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform in ("offscreen", "minimal"):
+        return False
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or platform)
 
 
 def _french() -> bool:
@@ -335,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["fr", "en"], help=tr("cli.help.lang"))
     parser.add_argument("-v", "--verbose", action="store_true", help=tr("cli.help.verbose"))
     parser.add_argument("-q", "--quiet", action="store_true", help=tr("cli.help.quiet"))
+    parser.add_argument("--demo", action="store_true", help=tr("cli.help.editor_demo"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def vault_args(p: argparse.ArgumentParser) -> None:
@@ -418,6 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help=tr("cli.help.demo"))
     demo.add_argument("--out", default="voile-example", metavar="DIR", help=tr("cli.help.demo_out"))
+    demo.add_argument("--editor", action="store_true", help=tr("cli.help.demo_editor"))
     demo.set_defaults(handler=cmd_demo)
     register_casefile(sub, vault_args)
     register_edit(sub, vault_args)
