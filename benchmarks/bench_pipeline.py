@@ -58,6 +58,16 @@ def ffmpeg_export_fps(source: Path, workdir: Path, frames: int) -> float | None:
     return frames / (time.perf_counter() - started)
 
 
+def give_benchmark_consent(vault: Vault, case_id: str) -> None:
+    from dataclasses import replace
+
+    from app.casefile.consent import load_consent, save_consent
+
+    consent = load_consent(vault, case_id)
+    save_consent(vault, replace(consent, status="given", signed_on="2026-12-01",
+                                purposes=["teaching"], channels=["internal_platform"]))
+
+
 def measure(label: str, clip: Path, workdir: Path) -> dict[str, object]:
     vault_dir = workdir / f"vault-{label}"
     vault = Vault.create(vault_dir, "Benchmark", PASSWORD, kdf=KDF)
@@ -71,9 +81,8 @@ def measure(label: str, clip: Path, workdir: Path) -> dict[str, object]:
         tracks, run = analyse_media(vault, record.id, "face")
         analysis_fps = run.frames_analyzed / (time.perf_counter() - started)
 
-        started = time.perf_counter()
+        give_benchmark_consent(vault, record.case_id)
         result = export_media(vault, record.id, workdir / f"export-{label}", ExportOptions())
-        export_total = time.perf_counter() - started
     finally:
         vault.close()
     return {
@@ -84,7 +93,8 @@ def measure(label: str, clip: Path, workdir: Path) -> dict[str, object]:
         "decode_vault": vault_fps,
         "analysis": analysis_fps,
         "tracks": len(tracks),
-        "export_with_verify": frames / export_total,
+        "export_encode": frames / result.timings["encode"],
+        "verify": frames / result.timings["verify"],
         "ffmpeg": ffmpeg_export_fps(clip, workdir, frames),
         "fps": record.info.fps,
         "releasable": result.releasable,
@@ -111,15 +121,15 @@ def main() -> int:
     print(f"ffmpeg: {ffmpeg_version()}")
     print()
     print("| clip | size | frames | decode plain (fps) | decode via vault (fps) "
-          "| face analysis (fps, × real time) | export incl. verification (fps, × real time) "
-          "| ffmpeg CLI export (fps) |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| face analysis (fps, × real time) | export encode with redaction (fps) "
+          "| ffmpeg CLI, same encoder (fps) | export verification (fps) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         ffmpeg = f"{row['ffmpeg']:.0f}" if row["ffmpeg"] else "n/a"
         fps = float(row["fps"]) or 25.0
         print(f"| {row['clip']} | {row['size']} | {row['frames']} | {row['decode_plain']:.0f} | "
               f"{row['decode_vault']:.0f} | {row['analysis']:.1f} ({row['analysis'] / fps:.2f}×) | "
-              f"{row['export_with_verify']:.1f} ({row['export_with_verify'] / fps:.2f}×) | {ffmpeg} |")
+              f"{row['export_encode']:.1f} | {ffmpeg} | {row['verify']:.1f} |")
     return 0
 
 

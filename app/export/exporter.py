@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -104,6 +105,7 @@ class ExportResult:
     facts: dict[str, Any] = field(default_factory=dict)
     package: Any = None
     sidecars: dict[str, Path] = field(default_factory=dict)  # "chapters", "captions", "timeline"
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: "encode", "verify"
 
 
 @dataclass
@@ -267,10 +269,14 @@ def _export(vault: Vault, job: _Job, out_dir: Path, options: ExportOptions,
     try:
         mix = _render_audio(vault, job)
         progress(0, job.plan.total_frames, "export")
+        started = time.perf_counter()
         encoded = _encode(vault, job, mix, temp, options, progress, cancel, language)
+        timings = {"encode": time.perf_counter() - started}
         sidecars = _write_sidecars(job, out_dir, token, language)
         progress(0, 1, "verify")
+        started = time.perf_counter()
         verification = _verify(temp, job, encoded, options, cancel)
+        timings["verify"] = time.perf_counter() - started
     except OSError as error:
         _remove(temp, sidecars)
         if error.errno == errno.ENOSPC:
@@ -317,7 +323,7 @@ def _export(vault: Vault, job: _Job, out_dir: Path, options: ExportOptions,
     log.info("exported %s: %d frames, sha256 %s", subject, encoded["frames"],
              facts["export"]["sha256"][:16])
     return ExportResult(final, True, [], [], facts, package,
-                        {kind: target for kind, (_, target) in sidecars.items()})
+                        {kind: target for kind, (_, target) in sidecars.items()}, timings)
 
 
 def _remove(temp: Path | None, sidecars: dict[str, tuple[Path, Path]]) -> None:
