@@ -352,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help=tr("cli.help.verbose"))
     parser.add_argument("-q", "--quiet", action="store_true", help=tr("cli.help.quiet"))
     parser.add_argument("--demo", action="store_true", help=tr("cli.help.editor_demo"))
+    parser.add_argument("--review", metavar="DIR", help=tr("cli.help.review"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def vault_args(p: argparse.ArgumentParser) -> None:

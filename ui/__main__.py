@@ -1,4 +1,4 @@
-"""``python -m ui [--demo] [--lang fr|en]``: open the editor."""
+"""``python -m ui [--demo] [--lang fr|en] [--review DIR]``: open the editor, or review an export."""
 
 import sys
 

@@ -45,6 +45,7 @@ MENUS: list[tuple[str, str]] = [
     ("review", QT_TRANSLATE_NOOP("Actions", "&Review")),
     ("playback", QT_TRANSLATE_NOOP("Actions", "&Playback")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
+    ("case", QT_TRANSLATE_NOOP("Actions", "&Case file")),
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 ]
 
@@ -86,6 +87,11 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("edit.delete", "edit", QT_TRANSLATE_NOOP("Actions", "Delete"),
                ("Delete", "Backspace"),
                QT_TRANSLATE_NOOP("Actions", "Delete a drawn region; reject a proposal")),
+    ActionSpec("edit.keep_sequence", "edit",
+               QT_TRANSLATE_NOOP("Actions", "Keep in/out as a sequence…"), ("Ctrl+K",),
+               QT_TRANSLATE_NOOP("Actions", "Add the range between the in and out points to "
+                                            "the lesson, with a chapter title"),
+               separator_before=True),
     # Review
     ActionSpec("review.accept", "review", QT_TRANSLATE_NOOP("Actions", "Accept"), ("A",),
                QT_TRANSLATE_NOOP("Actions", "Keep this region redacted")),
@@ -144,6 +150,19 @@ ACTIONS: list[ActionSpec] = [
                ("-",)),
     ActionSpec("view.timeline_fit", "view",
                QT_TRANSLATE_NOOP("Actions", "Show the whole timeline"), ("\\",)),
+    # Case file
+    ActionSpec("case.consent", "case", QT_TRANSLATE_NOOP("Actions", "Consent of this case…"),
+               (), QT_TRANSLATE_NOOP("Actions", "Record the patient's consent, attach the "
+                                                "signed scan, print the consent form")),
+    ActionSpec("case.withdraw", "case",
+               QT_TRANSLATE_NOOP("Actions", "Withdraw the consent of this case…")),
+    ActionSpec("case.expired", "case", QT_TRANSLATE_NOOP("Actions", "Expired cases…")),
+    ActionSpec("case.journal", "case", QT_TRANSLATE_NOOP("Actions", "Access journal…"),
+               separator_before=True),
+    ActionSpec("case.users", "case", QT_TRANSLATE_NOOP("Actions", "Users and roles…")),
+    ActionSpec("case.review", "case",
+               QT_TRANSLATE_NOOP("Actions", "Open an export for review…"),
+               separator_before=True),
     # Help
     ActionSpec("help.shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"),
                ("F1",)),

@@ -33,6 +33,7 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--demo-dir", type=Path, default=DEFAULT_DEMO_DIR)
     parser.add_argument("--vault", type=Path)
+    parser.add_argument("--review", type=Path, metavar="DIR")
     parser.add_argument("--lang", choices=["fr", "en"])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("-q", "--quiet", action="store_true")
@@ -127,6 +128,13 @@ def run_editor(argv: Sequence[str]) -> int:
 
     from ui.qt_mainwindow import QtMainWindow
 
+    if arguments.review is not None:
+        from ui.qt_casefile import QtReviewDialog
+
+        # Review mode needs no vault: the package is verified and signed with the reviewer key.
+        dialog = QtReviewDialog(None, None, arguments.review.resolve())
+        dialog.exec()
+        return 0
     if arguments.demo:
         vault = prepare_demo(arguments.demo_dir.resolve())
     else:

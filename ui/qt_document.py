@@ -13,6 +13,7 @@ transaction keeps the stored project whole.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.errors import VaultError
-from app.project.model import Box, CaseProject, MediaProject, RedactionStyle, Track
+from app.project.model import Box, CaseProject, Lesson, MediaProject, RedactionStyle, Track
 from app.vault import Vault
 from app.vault.vault import MediaRecord
 from ui import track_edits
@@ -47,10 +48,31 @@ class TrackListCommand(QUndoCommand):
         self._document._set_tracks(self._before, self._select_before)
 
 
+class LessonCommand(QUndoCommand):
+    """Replace the case's teaching edit (``Lesson``) by a copy; undo puts the previous copy back.
+
+    Both states are deep copies, so later edits of the live lesson never reach the stack.
+    """
+
+    def __init__(self, document: QtMediaDocument, text: str, before: Lesson,
+                 after: Lesson) -> None:
+        super().__init__(text)
+        self._document = document
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._document._set_lesson(copy.deepcopy(self._after))
+
+    def undo(self) -> None:
+        self._document._set_lesson(copy.deepcopy(self._before))
+
+
 class QtMediaDocument(QObject):
     """One media of a case project opened for review, with undo and autosave."""
 
     tracks_changed = Signal()
+    lesson_changed = Signal()
     selection_changed = Signal(str)
     range_changed = Signal()
     saved = Signal(int)
@@ -70,6 +92,8 @@ class QtMediaDocument(QObject):
         self.read_only = False
         self._dirty = False
         self._journaled = False
+        self._lesson_journaled = False
+        self._lesson_changed = False
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(int(autosave_seconds * 1000))
@@ -268,6 +292,33 @@ class QtMediaDocument(QObject):
         y1 = min(max(box.y + box.h, y0 + 1), height)
         return Box(x0, y0, x1 - x0, y1 - y0)
 
+    @property
+    def lesson(self) -> Lesson:
+        return self.project.lesson
+
+    def edit_lesson(self, text: str, edit: Callable[[Lesson], object]) -> bool:
+        """Apply ``edit`` to a copy of the lesson and push it as one undoable command.
+
+        ``edit`` changes the copy in place; an ``edit`` that raises leaves the lesson as it
+        was. Returns ``False`` when the document is read-only or nothing changed.
+        """
+        if self.read_only:
+            log.info("media %s: lesson edit ignored while the document is read-only",
+                     self.media_id)
+            return False
+        before = copy.deepcopy(self.project.lesson)
+        after = copy.deepcopy(before)
+        edit(after)
+        if after == before:
+            return False
+        self.undo_stack.push(LessonCommand(self, text, before, after))
+        return True
+
+    def _set_lesson(self, lesson: Lesson) -> None:
+        self.project.lesson = lesson
+        self._lesson_changed = True
+        self.lesson_changed.emit()
+
     def _set_tracks(self, tracks: list[Track], select: str | None) -> None:
         self.media.tracks = list(tracks)
         self.tracks_changed.emit()
@@ -296,6 +347,10 @@ class QtMediaDocument(QObject):
         if not self._journaled:
             self.vault.journal("tracks.edit", self.media_id)
             self._journaled = True
+        if self._lesson_changed and not self._lesson_journaled:
+            # The same action as ``voile edit``, on the case, once per opening of the media.
+            self.vault.journal("lesson.edit", self.project.case_id, "editor")
+            self._lesson_journaled = True
         log.info("case %s saved as revision %d", self.project.case_id, revision)
         self.saved.emit(revision)
         return True
@@ -311,6 +366,7 @@ class QtMediaDocument(QObject):
             self.selected_track_id = ""
             self.selection_changed.emit("")
         self.tracks_changed.emit()
+        self.lesson_changed.emit()
 
     def close(self) -> bool:
         """Save pending edits and stop the autosave timer."""

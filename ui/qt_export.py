@@ -38,7 +38,7 @@ from app.casefile.consent import load_consent
 from app.casefile.errors import label as consent_label
 from app.casefile.vocabulary import CHANNELS, PURPOSES
 from app.errors import NotReleasableError, VoileError
-from app.export.exporter import ExportOptions, export_media
+from app.export.exporter import ExportOptions, export_lesson, export_media
 from app.vault import Vault
 from ui.qt_i18n import error_text
 from ui.qt_jobs import QtJob, QtJobManager, format_time_left, stage_label
@@ -79,7 +79,8 @@ class QtExportDialog(QDialog):
 
     def __init__(self, vault: Vault, media_id: str, source_width: int, source_height: int,
                  has_audio: bool, parent: QWidget | None = None,
-                 folder: Path | None = None, jobs: QtJobManager | None = None) -> None:
+                 folder: Path | None = None, jobs: QtJobManager | None = None,
+                 lesson_ready: bool = False) -> None:
         super().__init__(parent)
         self.vault = vault
         self.jobs = jobs  # the window's jobs, so the vault does not lock during an export
@@ -89,6 +90,9 @@ class QtExportDialog(QDialog):
         self.report: Any = None
         self.failure: BaseException | None = None
         self.pages = QStackedWidget()
+        self.what = QComboBox()
+        self.what.currentIndexChanged.connect(lambda _index: self._on_what_changed())
+        self.lesson_ready = lesson_ready
 
         # Settings page.
         self.settings_page = QWidget()
@@ -100,6 +104,7 @@ class QtExportDialog(QDialog):
         folder_row.addWidget(self.browse)
         self.quality = QComboBox()
         self.audio = QComboBox()
+        self.has_audio = has_audio
         self.audio.setEnabled(has_audio)
         self.redaction_style = QComboBox()
         self.picture_size = QLabel(f"{source_width}×{source_height}")
@@ -107,9 +112,10 @@ class QtExportDialog(QDialog):
         self.channel = QComboBox()
         self.consent = QLabel()
         self.consent.setWordWrap(True)
-        self.labels = {name: QLabel() for name in ("folder", "quality", "size", "audio", "style",
-                                                   "purpose", "channel", "consent")}
+        self.labels = {name: QLabel() for name in ("what", "folder", "quality", "size", "audio",
+                                                   "style", "purpose", "channel", "consent")}
         form = QFormLayout()
+        form.addRow(self.labels["what"], self.what)
         form.addRow(self.labels["purpose"], self.purpose)
         form.addRow(self.labels["channel"], self.channel)
         form.addRow(self.labels["consent"], self.consent)
@@ -193,13 +199,18 @@ class QtExportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export the redacted video"))
-        texts = {"folder": self.tr("Folder"), "quality": self.tr("Quality"),
+        texts = {"what": self.tr("Export"), "folder": self.tr("Folder"), "quality": self.tr("Quality"),
                  "size": self.tr("Picture size"), "audio": self.tr("Sound"),
                  "style": self.tr("Redaction"), "purpose": self.tr("Purpose"),
                  "channel": self.tr("Channel"), "consent": self.tr("Consent")}
         for name, label in self.labels.items():
             label.setText(texts[name])
         self.browse.setText(self.tr("Browse…"))
+        self._fill_combo(self.what, [
+            ("lesson", self.tr("The lesson: sequences, narration, diagrams, context card")),
+            ("media", self.tr("This video, whole"))])
+        if not self.lesson_ready:
+            self.what.setCurrentIndex(self.what.findData("media"))
         self._fill_combo(self.quality, [
             ("standard", self.tr("Standard (H.264, CRF 23) — for teaching and congresses")),
             ("high", self.tr("High (CRF 18, slower) — for editing later")),
@@ -260,6 +271,15 @@ class QtExportDialog(QDialog):
         return self.tr("Given on {date}, for: {purposes}; channels: {channels}.").format(
             date=consent.signed_on or "?", purposes=purposes, channels=channels)
 
+    @property
+    def exports_lesson(self) -> bool:
+        return self.what.currentData() == "lesson"
+
+    def _on_what_changed(self) -> None:
+        self.audio.setEnabled(self.has_audio and not self.exports_lesson)
+        self.audio.setToolTip(self.tr("A lesson's original sound follows its voice settings.")
+                              if self.exports_lesson else "")
+
     def options(self) -> ExportOptions:
         preset = next(p for p in QUALITY_PRESETS if p.id == self.quality.currentData())
         style = str(self.redaction_style.currentData())
@@ -273,12 +293,18 @@ class QtExportDialog(QDialog):
         out_dir = Path(self.folder.text().strip()).expanduser()
         options = self.options()
         vault, media_id = self.vault, self.media_id
+        lesson = self.exports_lesson
+        case_id = vault.media(media_id).case_id
 
         def work(progress: Any, cancel: Any) -> tuple[Any, Any]:
             from app.audit.verify import verify_package
 
             with worker_vault(vault) as copy:
-                result = export_media(copy, media_id, out_dir, options, progress, cancel)
+                if lesson:
+                    result = export_lesson(copy, case_id, out_dir, options, media_id, progress,
+                                           cancel)
+                else:
+                    result = export_media(copy, media_id, out_dir, options, progress, cancel)
             progress(1, 1, "verify")
             return result, verify_package(out_dir, result.video.stem)
 
@@ -295,7 +321,7 @@ class QtExportDialog(QDialog):
             self.jobs.start(self.job)
         else:
             self.job.start()
-        log.info("export of media %s started", media_id)
+        log.info("export of media %s started (lesson: %s)", media_id, lesson)
 
     def _on_progress(self, done: int, total: int, stage: str) -> None:
         self.stage.setText(stage_label(stage))

@@ -44,6 +44,7 @@ from ui.qt_export import QtExportDialog
 from ui.qt_frames import QtFrameWorker, QtThumbnailWorker
 from ui.qt_i18n import error_text, install_language
 from ui.qt_jobs import QtJob, QtJobManager, QtJobsPanel
+from ui.qt_lesson import QtLessonPanel
 from ui.qt_library import QtLibraryPanel
 from ui.qt_preferences import QtPreferencesDialog
 from ui.qt_style import kind_name
@@ -51,7 +52,7 @@ from ui.qt_timeline import QtTimeline
 from ui.qt_tracks import QtInspector, QtTrackList
 from ui.qt_transport import QtGuideBar, QtTransportBar
 from ui.qt_unlock import QtAddUserDialog, QtUnlockDialog
-from ui.qt_viewer import QtViewer, RegionView
+from ui.qt_viewer import DiagramView, QtViewer, RegionView
 from ui.settings import Preferences, save_preferences
 from ui.vault_access import worker_vault
 
@@ -101,8 +102,10 @@ class QtMainWindow(QMainWindow):
         self.preview = False
         self.export_dialog: QtExportDialog | None = None
         self.unlock_dialog: QtUnlockDialog | None = None
+        self.expired_dialog: QDialog | None = None
         self.error_box: QMessageBox | None = None
         self._closing = False
+        self._diagram_images: dict[str, tuple[str, DiagramView | None]] = {}
         self.setObjectName("voileMainWindow")
 
         handlers = {spec.id: getattr(self, "_on_" + spec.id.replace(".", "_"))
@@ -127,6 +130,7 @@ class QtMainWindow(QMainWindow):
         self.library.set_vault(vault)
         self._update_enabled()
         self._restore_last_media()
+        QTimer.singleShot(0, self.check_retention)
 
     # ----------------------------------------------------------------- layout
 
@@ -190,6 +194,16 @@ class QtMainWindow(QMainWindow):
         self.resizeDocks([self.library_dock, self.tracks_dock], [290, 380],
                          Qt.Orientation.Horizontal)
 
+        self.lesson = QtLessonPanel()
+        self.lesson.start_job = self.start_job
+        self.lesson_dock = QDockWidget()
+        self.lesson_dock.setObjectName("lessonDock")
+        self.lesson_dock.setWidget(self.lesson)
+        self.lesson_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lesson_dock)
+        self.tabifyDockWidget(self.tracks_dock, self.lesson_dock)
+        self.tracks_dock.raise_()
+
         self.jobs_panel = QtJobsPanel(self.jobs)
         self.statusBar().addPermanentWidget(self.jobs_panel)
         self.save_state = QLabel()
@@ -207,9 +221,19 @@ class QtMainWindow(QMainWindow):
         canvas.track_clicked.connect(self._on_track_clicked)
         canvas.track_double_clicked.connect(self._on_track_double_clicked)
         canvas.trim_requested.connect(self._on_trim_requested)
+        canvas.narration_edited.connect(self._on_narration_edited)
         canvas.thumbnail_needed.connect(self._on_strip_thumbnail_needed)
         self.track_list.thumbnail_needed.connect(self._on_track_thumbnail_needed)
         self.jobs.changed.connect(self._update_enabled)
+        self.lesson.seek_requested.connect(self.seek)
+        self.lesson.error_raised.connect(self.show_error)
+        self.lesson.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.lesson.diagram_tool_changed.connect(self._on_diagram_tool_changed)
+        self.lesson.diagram_selected.connect(lambda _id: self._update_diagrams())
+        self.viewer.diagram_drawn.connect(self._on_diagram_drawn)
+        self.viewer.diagram_clicked.connect(self._on_diagram_clicked)
+        self.viewer.diagram_moved.connect(self.lesson.diagrams_tab.move_diagram)
+        self._check_microphone()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Voile — de-identification of surgical videos"))
@@ -219,6 +243,7 @@ class QtMainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main tools"))
         self.library_dock.setWindowTitle(self.tr("Library"))
         self.tracks_dock.setWindowTitle(self.tr("Tracks and inspector"))
+        self.lesson_dock.setWindowTitle(self.tr("Teaching edit"))
         self._update_guide()
         self._update_save_state()
         self._update_transport()
@@ -259,6 +284,7 @@ class QtMainWindow(QMainWindow):
         document.undo_stack.canUndoChanged.connect(lambda _can: self._update_enabled())
         document.undo_stack.canRedoChanged.connect(lambda _can: self._update_enabled())
         document.read_only_changed.connect(lambda _ro: self._update_enabled())
+        document.lesson_changed.connect(self._on_lesson_changed)
         if self.jobs.running("analyse"):
             document.set_read_only(True)
 
@@ -267,6 +293,8 @@ class QtMainWindow(QMainWindow):
         self.timeline.canvas.set_media(media, document.fps, document.frame_count)
         self.track_list.set_document(document)
         self.inspector.set_document(document)
+        self.lesson.set_document(document)
+        self.timeline.canvas.lesson = document.lesson
         self.library.select_media(media_id)
         self.current_frame = min(max(0, frame), document.frame_count - 1)
         queue = document.tracks_to_review()
@@ -342,8 +370,11 @@ class QtMainWindow(QMainWindow):
         self.document.close()
         self.track_list.set_document(None)
         self.inspector.set_document(None)
+        self.lesson.set_document(None)
+        self.timeline.canvas.lesson = None
         self.timeline.canvas.set_media(None, 25.0, 1)
         self.viewer.set_regions([])
+        self.viewer.set_diagrams([])
         self.viewer.set_source_size(0, 0)
         self.document.deleteLater()
         self.document = None
@@ -408,7 +439,9 @@ class QtMainWindow(QMainWindow):
         if self.play_rate != 0:
             canvas.ensure_visible(self.current_frame)
         canvas.update()
+        self.lesson.set_frame(self.current_frame)
         self._update_regions()
+        self._update_diagrams()
         self._update_transport()
 
     def _update_transport(self) -> None:
@@ -510,10 +543,13 @@ class QtMainWindow(QMainWindow):
         selected = has_media and document.selected_track is not None  # type: ignore[union-attr]
         marked = has_media and document.marked_range() is not None  # type: ignore[union-attr]
         analysing = bool(self.jobs.running("analyse"))
+        role = self.vault.user.role if self.vault is not None else ""
+        administrator = role == "administrator"
+        can_close = role in ("administrator", "surgeon")
         states = {
             "file.analyse": has_media and not analysing,
             "file.export": has_media and not analysing,
-            "file.add_user": self.vault is not None and self.vault.user.role == "administrator",
+            "file.add_user": administrator,
             "edit.undo": editable and document.undo_stack.canUndo(),  # type: ignore[union-attr]
             "edit.redo": editable and document.undo_stack.canRedo(),  # type: ignore[union-attr]
             "edit.draw": editable,
@@ -528,9 +564,21 @@ class QtMainWindow(QMainWindow):
             "review.reject_range": editable and selected and marked,
             "review.next": has_media,
             "review.previous": has_media,
+            "edit.keep_sequence": editable and marked,
+            "case.consent": self.vault is not None and has_media,
+            "case.withdraw": self.vault is not None and has_media and can_close,
+            "case.expired": self.vault is not None and can_close,
+            "case.journal": self.vault is not None,
+            "case.users": self.vault is not None and administrator,
+            "case.review": True,
         }
         for name, enabled in states.items():
             self.commands[name].setEnabled(bool(enabled))
+        if role == "resident":
+            reason = self.tr("Residents cannot withdraw a consent or purge a case: a surgeon or "
+                             "an administrator must.")
+            for name in ("case.withdraw", "case.expired"):
+                self.commands[name].setToolTip(reason)
         for spec in action_specs.ACTIONS:
             if spec.id.startswith(("play.", "view.")):
                 self.commands[spec.id].setEnabled(has_media)
@@ -786,6 +834,7 @@ class QtMainWindow(QMainWindow):
         self._update_enabled()
         self._restore_last_media()
         dialog.deleteLater()
+        self.check_retention()
 
     def _on_unlock_abandoned(self) -> None:
         self.unlock_dialog = None
@@ -859,8 +908,11 @@ class QtMainWindow(QMainWindow):
             return
         info = document.record.info
         folder = self.vault.path.parent / "exports"
+        lesson = document.lesson
+        lesson_ready = bool(lesson.sequences or lesson.narration or lesson.diagrams or
+                            lesson.captions or lesson.card is not None)
         dialog = QtExportDialog(self.vault, document.media_id, info.width, info.height,
-                                info.has_audio, self, folder, self.jobs)
+                                info.has_audio, self, folder, self.jobs, lesson_ready)
         dialog.frame_requested.connect(self._on_export_frame_requested)
         self.export_dialog = dialog
         dialog.open()
@@ -1088,3 +1140,166 @@ class QtMainWindow(QMainWindow):
             "Voile {version} de-identifies surgical videos offline: encrypted vault, face "
             "proposals to review, redacted export, signed audit sheet.\n"
             "Free software under the GNU GPL version 3 or later.").format(version=app.__version__))
+
+    # ----------------------------------------------------------------- teaching edit
+
+    def _check_microphone(self) -> None:
+        from ui.qt_recorder import microphone_problem
+
+        self.lesson.recording_enabled = not microphone_problem()
+        self.lesson.narration_tab.refresh()
+
+    def _on_lesson_changed(self) -> None:
+        self._update_diagrams()
+        self.timeline.canvas.lesson = self.document.lesson if self.document is not None else None
+        self.timeline.canvas.invalidate()
+
+    def _diagram_view(self, diagram: Any, selected: bool) -> DiagramView | None:
+        """Render a diagram as the export draws it, cached until the diagram changes."""
+        from app.edit.diagrams import render_diagram
+
+        assert self.document is not None and self.vault is not None
+        key = repr(diagram)
+        cached = self._diagram_images.get(diagram.id)
+        if cached is None or cached[0] != key:
+            image_bytes = None
+            if diagram.kind == "image" and diagram.image_object_id:
+                reader = self.vault.open_object(diagram.image_object_id)
+                try:
+                    image_bytes = reader.read()
+                finally:
+                    reader.close()
+            media = self.document.media
+            try:
+                overlay = render_diagram(diagram, media.width, media.height, image_bytes)
+            except VoileError as error:
+                log.info("diagram %s not drawn: %s", diagram.id, error.key)
+                overlay = None
+            view = None
+            if overlay is not None:
+                rgba = overlay.rgba.copy()
+                height, width = rgba.shape[:2]
+                image = QImage(rgba.data, width, height, 4 * width,
+                               QImage.Format.Format_RGBA8888).copy()
+                view = DiagramView(diagram.id, image, overlay.x, overlay.y, False)
+            cached = (key, view)
+            self._diagram_images[diagram.id] = cached
+        view = cached[1]
+        return None if view is None else replace(view, selected=selected)
+
+    def _update_diagrams(self) -> None:
+        document = self.document
+        if document is None or self.vault is None:
+            self.viewer.set_diagrams([])
+            return
+        frame = self.current_frame
+        selected = self.lesson.diagrams_tab.selected_id
+        views: list[DiagramView] = []
+        for diagram in document.lesson.diagrams:
+            if diagram.media_id == document.media_id and \
+                    diagram.start_frame <= frame <= diagram.end_frame:
+                view = self._diagram_view(diagram, diagram.id == selected)
+                if view is not None:
+                    views.append(view)
+        self.viewer.set_diagrams(views)
+
+    def _on_diagram_tool_changed(self, kind: str) -> None:
+        self.viewer.diagram_tool = kind
+        if kind:
+            self.pause()
+            self.commands["edit.draw"].setChecked(False)
+            self.viewer.draw_mode = False
+            self.statusBar().showMessage(self.tr("Drag on the picture to draw the diagram."), 6000)
+
+    def _on_diagram_drawn(self, kind: str, points: list[list[float]]) -> None:
+        self.pause()
+        self.lesson.diagrams_tab.on_drawn(kind, points)
+
+    def _on_diagram_clicked(self, diagram_id: str) -> None:
+        self.lesson_dock.raise_()
+        self.lesson.setCurrentWidget(self.lesson.diagrams_tab)
+        self.lesson.diagrams_tab.select(diagram_id)
+
+    def _on_narration_edited(self, clip_id: str, start_s: float, trim_s: float,
+                             duration_s: float) -> None:
+        clip = next((c for c in self.document.lesson.narration if c.id == clip_id), None) \
+            if self.document is not None else None
+        if clip is not None:
+            self.lesson.narration_tab.edit_clip(clip_id, start_s, trim_s, duration_s,
+                                                clip.gain_db)
+
+    def _on_edit_keep_sequence(self) -> None:
+        self.lesson_dock.raise_()
+        self.lesson.setCurrentWidget(self.lesson.sequences_tab)
+        self.lesson.sequences_tab.add_from_marks()
+
+    # ----------------------------------------------------------------- case file
+
+    def _current_case_id(self) -> str:
+        return self.document.record.case_id if self.document is not None else ""
+
+    def _on_case_consent(self) -> None:
+        from ui.qt_casefile import QtConsentDialog
+
+        if self.vault is not None and self.document is not None:
+            QtConsentDialog(self.vault, self._current_case_id(), self).open()
+
+    def _on_case_withdraw(self) -> None:
+        from ui.qt_casefile import withdraw_case
+
+        if self.vault is not None and self.document is not None:
+            case_id = self._current_case_id()
+            if withdraw_case(self, self.vault, case_id):
+                self.close_media()
+                self.library.refresh()
+
+    def _on_case_expired(self) -> None:
+        from ui.qt_casefile import QtExpiredCasesDialog
+
+        if self.vault is not None:
+            dialog = QtExpiredCasesDialog(self.vault, self)
+            dialog.purged.connect(self._on_case_purged)
+            dialog.open()
+
+    def check_retention(self) -> None:
+        """List the expired cases right after unlocking (purged first if the vault says so)."""
+        from app.casefile.retention import check_retention_at_unlock
+        from ui.qt_casefile import QtExpiredCasesDialog
+
+        if self.vault is None:
+            return
+        try:
+            notice = check_retention_at_unlock(self.vault)
+        except VoileError as error:
+            self.show_error(error)
+            return
+        if notice.purged:
+            self.library.refresh()
+        if notice.expired or notice.purged:
+            dialog = QtExpiredCasesDialog(self.vault, self, notice)
+            dialog.purged.connect(self._on_case_purged)
+            self.expired_dialog = dialog
+            dialog.open()
+
+    def _on_case_purged(self, case_id: str) -> None:
+        if self.document is not None and self.document.record.case_id == case_id:
+            self.close_media()
+        self.library.refresh()
+
+    def _on_case_journal(self) -> None:
+        from ui.qt_casefile import QtJournalDialog
+
+        if self.vault is not None:
+            QtJournalDialog(self.vault, self).open()
+
+    def _on_case_users(self) -> None:
+        from ui.qt_casefile import QtUsersDialog
+
+        if self.vault is not None:
+            QtUsersDialog(self.vault, self).open()
+
+    def _on_case_review(self) -> None:
+        from ui.qt_casefile import QtReviewDialog
+
+        # With a vault open, an approved export can also be recorded as released from here.
+        QtReviewDialog(self.vault, self).open()

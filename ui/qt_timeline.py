@@ -7,6 +7,9 @@ lane, 1 at the top) and diamonds mark keyframes. Frames the analysis could not
 cover are red on the coverage row. Dragging on the ruler, pictures or waveform
 scrubs. Clicking a lane selects its track, and dragging a lane's end trims it.
 The wheel scrolls the lanes, Shift+wheel scrolls in time and Ctrl+wheel zooms.
+Two rows under the coverage show the lesson: the kept ranges of this media, and
+the narration clips at the source frames they play over. Dragging a clip moves
+it and dragging one of its ends trims it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSizePolicy, QVBoxLayout, QWidget
 
-from app.project.model import MediaProject, Track
+from app.project.model import Lesson, MediaProject, Track
 from ui.qt_style import (
     PLAYHEAD_COLOUR,
     RANGE_COLOUR,
@@ -48,6 +51,10 @@ STRIP_HEIGHT = 40
 WAVE_HEIGHT = 30
 COVERAGE_HEIGHT = 16
 LANE_HEIGHT = 24
+KEPT_HEIGHT = 14  # the lesson's kept ranges of this media
+NARRATION_HEIGHT = 22  # the lesson's narration clips, placed at their source frames
+KEPT_COLOUR = QColor("#2e86c1")
+NARRATION_COLOUR = QColor("#af7ac5")
 TRIM_GRIP = 5  # pixels from a lane's end where a drag trims
 THUMB_WIDTH = 64
 MIN_PIXELS_PER_FRAME = 0.02
@@ -73,6 +80,7 @@ class QtTimelineCanvas(QWidget):
     track_clicked = Signal(str)
     track_double_clicked = Signal(str)
     trim_requested = Signal(str, int, int)
+    narration_edited = Signal(str, float, float, float)  # clip id, start, trim start, duration (s)
     thumbnail_needed = Signal(str, int)
     view_changed = Signal()
 
@@ -82,8 +90,9 @@ class QtTimelineCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(RULER_HEIGHT + STRIP_HEIGHT + WAVE_HEIGHT + COVERAGE_HEIGHT
-                              + 2 * LANE_HEIGHT)
+                              + KEPT_HEIGHT + NARRATION_HEIGHT + 2 * LANE_HEIGHT)
         self.media: MediaProject | None = None
+        self.lesson: Lesson | None = None
         self.fps = 25.0
         self.frame_count = 1
         self.playhead = 0
@@ -134,8 +143,32 @@ class QtTimelineCanvas(QWidget):
     # ----------------------------------------------------------------- geometry
 
     @property
-    def lanes_top(self) -> int:
+    def lesson_top(self) -> int:
         return RULER_HEIGHT + STRIP_HEIGHT + WAVE_HEIGHT + COVERAGE_HEIGHT
+
+    @property
+    def narration_top(self) -> int:
+        return self.lesson_top + KEPT_HEIGHT
+
+    @property
+    def lanes_top(self) -> int:
+        return self.lesson_top + KEPT_HEIGHT + NARRATION_HEIGHT
+
+    def narration_spans(self) -> list[tuple[Any, int, int]]:
+        """Return ``(clip, first_frame, last_frame)`` for each narration piece on this media."""
+        from ui.qt_lesson import source_spans
+
+        if self.lesson is None or self.media is None:
+            return []
+        spans: list[tuple[Any, int, int]] = []
+        for clip in self.lesson.narration:
+            for first, last in source_spans(self.lesson, self.media.media_id, self.fps,
+                                            clip.lesson_start_s,
+                                            clip.lesson_start_s + clip.duration_s):
+                last = min(last, self.frame_count - 1)
+                if first <= last:
+                    spans.append((clip, first, last))
+        return spans
 
     @property
     def lane_width(self) -> int:
@@ -219,8 +252,41 @@ class QtTimelineCanvas(QWidget):
         self._paint_strip(painter)
         self._paint_waveform(painter)
         self._paint_coverage(painter)
+        self._paint_lesson(painter)
         self._paint_lanes(painter)
         painter.end()
+
+    def _paint_lesson(self, painter: QPainter) -> None:
+        top = self.lesson_top
+        painter.fillRect(QRectF(HEADER_WIDTH, top, self.lane_width, KEPT_HEIGHT + NARRATION_HEIGHT),
+                         QColor("#262b30"))
+        if self.lesson is None or self.media is None:
+            return
+        painter.setPen(QColor("#ffffff"))
+        for number, sequence in enumerate(self.lesson.sequences, start=1):
+            if sequence.media_id != self.media.media_id:
+                continue
+            x0, x1 = self.x_of(sequence.in_frame), self.x_of(sequence.out_frame + 1)
+            rect = QRectF(x0, top + 2, max(2.0, x1 - x0), KEPT_HEIGHT - 4)
+            painter.fillRect(rect, KEPT_COLOUR)
+            painter.drawText(rect.adjusted(3, -2, 0, 2),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             f"{number} {sequence.title}")
+        drag = self._drag or {}
+        for clip, first, last in self.narration_spans():
+            x0, x1 = self.x_of(first), self.x_of(last + 1)
+            if drag.get("mode") == "narration" and drag["clip"].id == clip.id:
+                shift = drag["frame"] - drag["origin"]
+                x0 += shift * self.pixels_per_frame if drag["edge"] != "end" else 0
+                x1 += shift * self.pixels_per_frame if drag["edge"] != "start" else 0
+            rect = QRectF(x0, self.narration_top + 2, max(2.0, x1 - x0), NARRATION_HEIGHT - 4)
+            painter.fillRect(rect, NARRATION_COLOUR)
+            painter.setPen(QColor("#101010"))
+            painter.drawRect(rect)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(rect.adjusted(3, 0, 0, 0),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             clip.id)
 
     def _paint_headers(self, painter: QPainter) -> None:
         painter.fillRect(QRectF(0, 0, HEADER_WIDTH, self.height()), QColor("#333333"))
@@ -229,7 +295,9 @@ class QtTimelineCanvas(QWidget):
                 (RULER_HEIGHT, STRIP_HEIGHT, self.labels["pictures"]),
                 (RULER_HEIGHT + STRIP_HEIGHT, WAVE_HEIGHT, self.labels["sound"]),
                 (RULER_HEIGHT + STRIP_HEIGHT + WAVE_HEIGHT, COVERAGE_HEIGHT + 2,
-                 self.labels["coverage"])]
+                 self.labels["coverage"]),
+                (self.lesson_top, KEPT_HEIGHT, self.labels.get("kept", "")),
+                (self.narration_top, NARRATION_HEIGHT, self.labels.get("narration", ""))]
         for top, height, text in rows:
             painter.drawText(QRectF(6, top, HEADER_WIDTH - 8, height),
                              int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
@@ -423,10 +491,32 @@ class QtTimelineCanvas(QWidget):
             return "end"
         return ""
 
+    def _narration_at(self, x: float, y: float) -> tuple[Any, str] | None:
+        """Return the narration clip under a point and the edge grabbed ("start", "end", "")."""
+        if not self.narration_top <= y < self.narration_top + NARRATION_HEIGHT:
+            return None
+        for clip, first, last in self.narration_spans():
+            x0, x1 = self.x_of(first), self.x_of(last + 1)
+            if x0 - TRIM_GRIP <= x <= x1 + TRIM_GRIP:
+                edge = "start" if abs(x - x0) <= TRIM_GRIP else \
+                    "end" if abs(x - x1) <= TRIM_GRIP else ""
+                return clip, edge
+        return None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         position = event.position()
         in_row_headers = position.x() < HEADER_WIDTH and position.y() < self.lanes_top
         if event.button() != Qt.MouseButton.LeftButton or in_row_headers:
+            return
+        grabbed = self._narration_at(position.x(), position.y())
+        if grabbed is not None:
+            frame = self.frame_at_x(position.x())
+            self._drag = {"mode": "narration", "clip": grabbed[0], "edge": grabbed[1],
+                          "origin": frame, "frame": frame}
+            return
+        if self.lesson_top <= position.y() < self.lanes_top:
+            self._drag = {"mode": "scrub"}
+            self.scrubbed.emit(self.frame_at_x(position.x()))
             return
         track = self._track_at(position.y())
         if track is None:
@@ -438,6 +528,23 @@ class QtTimelineCanvas(QWidget):
         if edge:
             self._drag = {"mode": "trim", "track": track, "edge": edge,
                           "frame": self.frame_at_x(position.x())}
+
+    def _finish_narration_drag(self, drag: dict[str, Any], frame: int) -> None:
+        """Turn a drag on a narration clip into its new start, trim start and duration."""
+        clip = drag["clip"]
+        delta = (frame - drag["origin"]) / self.fps
+        if not delta:
+            return
+        start, trim, duration = clip.lesson_start_s, clip.trim_start_s, clip.duration_s
+        if drag["edge"] == "start":
+            # Trimming the head keeps the rest of the clip where it was.
+            delta = max(-trim, min(delta, duration - 1 / self.fps))
+            start, trim, duration = start + delta, trim + delta, duration - delta
+        elif drag["edge"] == "end":
+            duration = max(1 / self.fps, duration + delta)
+        else:
+            start = max(0.0, start + delta)
+        self.narration_edited.emit(clip.id, round(start, 3), round(trim, 3), round(duration, 3))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         track = self._track_at(event.position().y())
@@ -457,7 +564,7 @@ class QtTimelineCanvas(QWidget):
         frame = self.frame_at_x(position.x())
         if drag["mode"] == "scrub":
             self.scrubbed.emit(frame)
-        elif drag["mode"] == "trim":
+        elif drag["mode"] in ("trim", "narration"):
             drag["frame"] = frame
             self.invalidate()
 
@@ -468,6 +575,9 @@ class QtTimelineCanvas(QWidget):
         frame = self.frame_at_x(event.position().x())
         if drag["mode"] == "scrub":
             self.scrub_finished.emit(frame)
+        elif drag["mode"] == "narration":
+            self._finish_narration_drag(drag, frame)
+            self.invalidate()
         elif drag["mode"] == "trim":
             track: Track = drag["track"]
             if drag["edge"] == "start":
@@ -525,10 +635,13 @@ class QtTimeline(QWidget):
             "coverage": self.tr("Analysis"),
             "no_sound": self.tr("No sound track"),
             "not_analysed": self.tr("Not analysed"),
+            "kept": self.tr("Kept"),
+            "narration": self.tr("Narration"),
         }
         self.canvas.invalidate()
         self.canvas.setToolTip(self.tr(
             "Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. "
+            "Drag a narration clip to move it, or its ends to trim it. "
             "Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; "
             "red on the analysis row: frames the analysis could not cover."))
         self.canvas.update()

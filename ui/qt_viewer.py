@@ -7,6 +7,11 @@ handle resizes it; on release the viewer emits ``box_edited`` and the document
 turns it into a keyframe. In drawing mode, dragging on the picture draws a new
 region. The wheel zooms around the pointer; the middle button (or the left one
 on the picture, outside drawing mode) pans.
+
+Teaching diagrams are drawn above the regions as the exporter renders them
+(``DiagramView`` images). With a diagram tool chosen, dragging draws one (a
+click places a text label or an image); outside a tool, dragging a diagram by
+one of its painted pixels moves it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtGui import (
     QImage,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QTransform,
@@ -31,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
+    QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -45,6 +52,19 @@ HANDLE_PIXELS = 7  # half-size of a resize handle, in screen pixels
 MIN_BOX = 4.0  # source pixels
 ZOOM_STEP = 1.25
 MAX_ZOOM = 16.0
+DIAGRAM_Z = 30  # above the regions (10) and the region being drawn (20)
+POINT_DIAGRAMS = ("text", "image")  # placed by one click
+
+
+@dataclass(frozen=True)
+class DiagramView:
+    """A diagram rendered as the export draws it: an RGBA image placed at ``x``, ``y``."""
+
+    diagram_id: str
+    image: QImage
+    x: int
+    y: int
+    selected: bool
 
 
 @dataclass(frozen=True)
@@ -160,6 +180,9 @@ class QtViewer(QGraphicsView):
     box_edited = Signal(str, object)
     region_drawn = Signal(object)
     frame_painted = Signal()
+    diagram_drawn = Signal(str, object)  # kind, points as [[x, y], ...] in source pixels
+    diagram_clicked = Signal(str)
+    diagram_moved = Signal(str, float, float)  # id, dx, dy in source pixels
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +205,9 @@ class QtViewer(QGraphicsView):
         self._fitted = True
         self._drag: dict[str, Any] | None = None
         self._draw_item: QGraphicsRectItem | None = None
+        self.diagram_tool = ""  # a diagram kind while drawing diagrams, else ""
+        self._diagrams: dict[str, tuple[QGraphicsPixmapItem, DiagramView]] = {}
+        self._sketch: QGraphicsPathItem | None = None
 
     # ----------------------------------------------------------------- content
 
@@ -223,6 +249,44 @@ class QtViewer(QGraphicsView):
 
     def region_item(self, track_id: str) -> QtRegionItem | None:
         return self._items.get(track_id)
+
+    def set_diagrams(self, diagrams: list[DiagramView]) -> None:
+        """Show exactly these diagrams, each a pixmap above the regions."""
+        if self._drag is not None and self._drag["mode"] == "move_diagram":
+            return
+        wanted = {view.diagram_id: view for view in diagrams}
+        for diagram_id in list(self._diagrams):
+            if diagram_id not in wanted:
+                self.scene().removeItem(self._diagrams.pop(diagram_id)[0])
+        for diagram_id, view in wanted.items():
+            entry = self._diagrams.get(diagram_id)
+            item = entry[0] if entry is not None else QGraphicsPixmapItem()
+            if entry is None or entry[1].image is not view.image:
+                item.setPixmap(QPixmap.fromImage(view.image))
+            if entry is None:
+                item.setZValue(DIAGRAM_Z)
+                self.scene().addItem(item)
+            item.setPos(view.x, view.y)
+            item.setOpacity(0.85 if view.selected else 1.0)
+            self._diagrams[diagram_id] = (item, view)
+
+    def diagram_ids(self) -> list[str]:
+        return list(self._diagrams)
+
+    def _diagram_at(self, scene_point: QPointF) -> str:
+        """Return the id of the topmost diagram with a painted pixel near ``scene_point``."""
+        radius = max(2, round(HANDLE_PIXELS / max(self.zoom, 1e-6)))
+        for diagram_id, (_item, view) in reversed(list(self._diagrams.items())):
+            x = round(scene_point.x()) - view.x
+            y = round(scene_point.y()) - view.y
+            image = view.image
+            for dy in range(-radius, radius + 1, max(1, radius // 2)):
+                for dx in range(-radius, radius + 1, max(1, radius // 2)):
+                    px, py = x + dx, y + dy
+                    if 0 <= px < image.width() and 0 <= py < image.height() and \
+                            image.pixelColor(px, py).alpha() > 0:
+                        return diagram_id
+        return ""
 
     # ----------------------------------------------------------------- zoom and pan
 
@@ -284,6 +348,17 @@ class QtViewer(QGraphicsView):
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
+        if self.diagram_tool and self.editable:
+            self._start_sketch(scene_point)
+            return
+        diagram_id = self._diagram_at(scene_point) if not self.draw_mode else ""
+        if diagram_id:
+            self.diagram_clicked.emit(diagram_id)
+            if self.editable:
+                picture = self._diagrams[diagram_id][0]
+                self._drag = {"mode": "move_diagram", "id": diagram_id, "origin": scene_point,
+                              "pos": QPointF(picture.pos())}
+            return
         if self.draw_mode and self.editable:
             self._draw_item = QGraphicsRectItem(QRectF(scene_point, scene_point))
             pen = QPen(QColor("#27ae60"), 2, Qt.PenStyle.DashLine)
@@ -301,6 +376,52 @@ class QtViewer(QGraphicsView):
         if self.editable and item.region.selected:
             self._drag = {"mode": "move" if handle < 0 else "resize", "item": item,
                           "handle": handle, "origin": scene_point, "rect": QRectF(item.rect())}
+
+    def _start_sketch(self, scene_point: QPointF) -> None:
+        point = [scene_point.x(), scene_point.y()]
+        if self.diagram_tool in POINT_DIAGRAMS:
+            self.diagram_drawn.emit(self.diagram_tool, [point])
+            return
+        self._sketch = QGraphicsPathItem()
+        pen = QPen(QColor("#ffd400"), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self._sketch.setPen(pen)
+        self._sketch.setZValue(DIAGRAM_Z + 1)
+        self.scene().addItem(self._sketch)
+        self._drag = {"mode": "sketch", "points": [point]}
+
+    def _update_sketch(self, scene_point: QPointF) -> None:
+        assert self._drag is not None and self._sketch is not None
+        points: list[list[float]] = self._drag["points"]
+        point = [scene_point.x(), scene_point.y()]
+        if self.diagram_tool == "freehand":
+            points.append(point)
+        else:
+            del points[1:]
+            points.append(point)
+        path = QPainterPath()
+        first, *rest = points
+        if self.diagram_tool == "rect" and rest:
+            path.addRect(QRectF(QPointF(*first), QPointF(*rest[-1])).normalized())
+        elif self.diagram_tool == "circle" and rest:
+            path.addEllipse(QRectF(QPointF(*first), QPointF(*rest[-1])).normalized())
+        else:
+            path.moveTo(*first)
+            for x, y in rest:
+                path.lineTo(x, y)
+        self._sketch.setPath(path)
+
+    def _finish_sketch(self, drag: dict[str, Any]) -> None:
+        if self._sketch is not None:
+            self.scene().removeItem(self._sketch)
+            self._sketch = None
+        points: list[list[float]] = drag["points"]
+        if len(points) < 2:
+            return
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        if self.diagram_tool != "freehand" and abs(x1 - x0) < MIN_BOX and abs(y1 - y0) < MIN_BOX:
+            return
+        self.diagram_drawn.emit(self.diagram_tool, [list(point) for point in points])
 
     def _start_pan(self, event: QMouseEvent) -> None:
         self._drag = {"mode": "pan", "last": event.position()}
@@ -327,6 +448,12 @@ class QtViewer(QGraphicsView):
             self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - delta.y()))
         elif drag["mode"] == "draw" and self._draw_item is not None:
             self._draw_item.setRect(QRectF(drag["origin"], scene_point).normalized())
+        elif drag["mode"] == "sketch":
+            self._update_sketch(scene_point)
+        elif drag["mode"] == "move_diagram":
+            moving = self._diagrams.get(drag["id"])
+            if moving is not None:
+                moving[0].setPos(drag["pos"] + (scene_point - drag["origin"]))
         elif drag["mode"] in ("move", "resize"):
             dragged: QtRegionItem = drag["item"]
             dragged.setRect(self._dragged_rect(drag, scene_point))
@@ -352,7 +479,14 @@ class QtViewer(QGraphicsView):
         if drag is None:
             super().mouseReleaseEvent(event)
             return
-        if drag["mode"] == "draw" and self._draw_item is not None:
+        if drag["mode"] == "sketch":
+            self._finish_sketch(drag)
+        elif drag["mode"] == "move_diagram":
+            scene_point = self.mapToScene(event.position().toPoint())
+            delta = scene_point - drag["origin"]
+            if abs(delta.x()) >= 1 or abs(delta.y()) >= 1:
+                self.diagram_moved.emit(drag["id"], round(delta.x()), round(delta.y()))
+        elif drag["mode"] == "draw" and self._draw_item is not None:
             rect = self._draw_item.rect().intersected(self.scene().sceneRect())
             self.scene().removeItem(self._draw_item)
             self._draw_item = None

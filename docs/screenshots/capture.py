@@ -7,7 +7,9 @@ Run under a display (the screenshots in this folder came from Xvfb):
 
 It builds the bundled example in a temporary folder (as ``--demo`` does), then
 shows and grabs each screen: unlock, library, editor with timeline and regions,
-export dialog and export result.
+export dialog and export result. Then it builds a short lesson and grabs the
+teaching edit (sequences, narration, diagrams, context card with its flags,
+recording) and the case file (consent, journal, users, review of the export).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -116,10 +119,92 @@ def capture(target: Path, work: Path) -> int:
     dialog.wait_for_job(300_000)
     settle(app, 1.0)
     save(dialog, target, "05-resultat-export.png")
+    export_folder = Path(dialog.folder.text())
     dialog.accept()
+
+    capture_lesson(app, window, target)
+    capture_case_file(app, window, target, export_folder)
     window.close()
     settle(app)
     return 0
+
+
+def capture_lesson(app: QApplication, window: Any, target: Path) -> None:
+    """Build a short lesson in the window and grab the teaching-edit screens."""
+    document = window.document
+    lesson = window.lesson
+    window.lesson_dock.raise_()
+    for first, last, title in ((10, 60, "Exposition"), (80, 140, "Dissection du triangle")):
+        document.set_in_point(first)
+        document.set_out_point(last)
+        lesson.sequences_tab.add_sequence(title)
+    document.set_in_point(10)
+    document.set_out_point(60)
+    speech = ROOT.parent / "shared" / "samples" / "speech" / "french.aiff"
+    if speech.is_file():
+        window.seek(20)
+        lesson.narration_tab.import_file(speech)
+        deadline = time.monotonic() + 30
+        while not document.lesson.narration and time.monotonic() < deadline:
+            settle(app, 0.2)
+    media = document.media
+    lesson.diagrams_tab.add_diagram("arrow", [[media.width * 0.25, media.height * 0.75],
+                                              [media.width * 0.45, media.height * 0.55]])
+    lesson.diagrams_tab.add_diagram("text", [[media.width * 0.05, media.height * 0.85]],
+                                    "Artère cystique")
+    window.seek(30)
+    lesson.setCurrentWidget(lesson.sequences_tab)
+    settle(app, 1.5)
+    save(window, target, "06-lecon-sequences.png")
+
+    lesson.setCurrentWidget(lesson.diagrams_tab)
+    settle(app, 0.8)
+    save(window, target, "07-lecon-schemas.png")
+
+    card = lesson.card_tab
+    card.set_field("procedure", "Cholécystectomie cœlioscopique")
+    card.set_field("pathology", "Lithiase vésiculaire symptomatique")
+    card.age_band.setCurrentIndex(card.age_band.findData("40_49"))
+    card.set_field("history", "Patient de 47 ans opéré le 12/03/2024 à Strasbourg")
+    lesson.setCurrentWidget(card)
+    settle(app, 0.8)
+    save(window, target, "08-carton-contexte.png")
+
+    record = lesson.narration_tab.record()
+    settle(app, 0.5)
+    save(record, target, "09-enregistrement.png")
+    record.reject()
+
+
+def capture_case_file(app: QApplication, window: Any, target: Path,
+                      export_folder: Path) -> None:
+    """Grab the case-file dialogs: consent, journal, users and the review of an export."""
+    from ui.qt_casefile import QtConsentDialog, QtJournalDialog, QtReviewDialog, QtUsersDialog
+
+    vault = window.vault
+    consent = QtConsentDialog(vault, window.document.record.case_id, window)
+    consent.show()
+    settle(app, 0.6)
+    save(consent, target, "10-consentement.png")
+    consent.reject()
+
+    journal = QtJournalDialog(vault, window)
+    journal.show()
+    settle(app, 0.6)
+    save(journal, target, "11-journal.png")
+    journal.reject()
+
+    users = QtUsersDialog(vault, window)
+    users.show()
+    settle(app, 0.6)
+    save(users, target, "12-utilisateurs.png")
+    users.reject()
+
+    review = QtReviewDialog(None, window, export_folder)
+    review.show()
+    settle(app, 0.6)
+    save(review, target, "13-relecture.png")
+    review.reject()
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@
             <translation>&amp;View</translation>
         </message>
         <message>
+            <source>&amp;Case file</source>
+            <translation>&amp;Case file</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
@@ -110,6 +114,14 @@
         <message>
             <source>Delete a drawn region; reject a proposal</source>
             <translation>Delete a drawn region; reject a proposal</translation>
+        </message>
+        <message>
+            <source>Keep in/out as a sequence…</source>
+            <translation>Keep in/out as a sequence…</translation>
+        </message>
+        <message>
+            <source>Add the range between the in and out points to the lesson, with a chapter title</source>
+            <translation>Add the range between the in and out points to the lesson, with a chapter title</translation>
         </message>
         <message>
             <source>Accept</source>
@@ -236,12 +248,63 @@
             <translation>Show the whole timeline</translation>
         </message>
         <message>
+            <source>Consent of this case…</source>
+            <translation>Consent of this case…</translation>
+        </message>
+        <message>
+            <source>Record the patient's consent, attach the signed scan, print the consent form</source>
+            <translation>Record the patient's consent, attach the signed scan, print the consent form</translation>
+        </message>
+        <message>
+            <source>Withdraw the consent of this case…</source>
+            <translation>Withdraw the consent of this case…</translation>
+        </message>
+        <message>
+            <source>Expired cases…</source>
+            <translation>Expired cases…</translation>
+        </message>
+        <message>
+            <source>Access journal…</source>
+            <translation>Access journal…</translation>
+        </message>
+        <message>
+            <source>Users and roles…</source>
+            <translation>Users and roles…</translation>
+        </message>
+        <message>
+            <source>Open an export for review…</source>
+            <translation>Open an export for review…</translation>
+        </message>
+        <message>
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
             <source>About Voile</source>
             <translation>About Voile</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseFile</name>
+        <message>
+            <source>Case {case}: {objects} encrypted objects will be crypto-shredded.</source>
+            <translation>Case {case}: {objects} encrypted objects will be crypto-shredded.</translation>
+        </message>
+        <message>
+            <source>{count} released exports must be taken down from their channels:</source>
+            <translation>{count} released exports must be taken down from their channels:</translation>
+        </message>
+        <message>
+            <source>The patient's identity is deleted from the correspondence table.</source>
+            <translation>The patient's identity is deleted from the correspondence table.</translation>
+        </message>
+        <message>
+            <source>This cannot be undone.</source>
+            <translation>This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Withdraw the consent</source>
+            <translation>Withdraw the consent</translation>
         </message>
     </context>
     <context>
@@ -400,6 +463,191 @@
         </message>
     </context>
     <context>
+        <name>QtCaptionsTab</name>
+        <message>
+            <source>From (s, lesson time)</source>
+            <translation>From (s, lesson time)</translation>
+        </message>
+        <message>
+            <source>To (s, lesson time)</source>
+            <translation>To (s, lesson time)</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>Add caption</source>
+            <translation>Add caption</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>A caption needs a text and an end after its start.</source>
+            <translation>A caption needs a text and an end after its start.</translation>
+        </message>
+        <message>
+            <source>Remove caption</source>
+            <translation>Remove caption</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtCardTab</name>
+        <message>
+            <source>Procedure</source>
+            <translation>Procedure</translation>
+        </message>
+        <message>
+            <source>Pathology</source>
+            <translation>Pathology</translation>
+        </message>
+        <message>
+            <source>Operating team</source>
+            <translation>Operating team</translation>
+        </message>
+        <message>
+            <source>Short history</source>
+            <translation>Short history</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>Shown for (s)</source>
+            <translation>Shown for (s)</translation>
+        </message>
+        <message>
+            <source>Not shown</source>
+            <translation>Not shown</translation>
+        </message>
+        <message>
+            <source>Re-identification check (card, captions, chapter titles, labels)</source>
+            <translation>Re-identification check (card, captions, chapter titles, labels)</translation>
+        </message>
+        <message>
+            <source>Keep as written</source>
+            <translation>Keep as written</translation>
+        </message>
+        <message>
+            <source>Acknowledge the selected flag: the phrase stays and your decision is listed on the audit sheet</source>
+            <translation>Acknowledge the selected flag: the phrase stays and your decision is listed on the audit sheet</translation>
+        </message>
+        <message>
+            <source>Edit context card</source>
+            <translation>Edit context card</translation>
+        </message>
+        <message>
+            <source>{kind} — {where}: « {phrase} »</source>
+            <translation>{kind} — {where}: « {phrase} »</translation>
+        </message>
+        <message>
+            <source>{count} phrases may identify the patient: reword them, or keep them as written. The export is blocked until then.</source>
+            <translation>{count} phrases may identify the patient: reword them, or keep them as written. The export is blocked until then.</translation>
+        </message>
+        <message>
+            <source>No phrase flagged.</source>
+            <translation>No phrase flagged.</translation>
+        </message>
+        <message>
+            <source>Caption {item}</source>
+            <translation>Caption {item}</translation>
+        </message>
+        <message>
+            <source>Chapter {item}</source>
+            <translation>Chapter {item}</translation>
+        </message>
+        <message>
+            <source>Label {item}</source>
+            <translation>Label {item}</translation>
+        </message>
+        <message>
+            <source>Keep flagged phrase</source>
+            <translation>Keep flagged phrase</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtConsentDialog</name>
+        <message>
+            <source>Consent — {case}</source>
+            <translation>Consent — {case}</translation>
+        </message>
+        <message>
+            <source>Retention (months, 0: vault default)</source>
+            <translation>Retention (months, 0: vault default)</translation>
+        </message>
+        <message>
+            <source>Countries and safeguards</source>
+            <translation>Countries and safeguards</translation>
+        </message>
+        <message>
+            <source>Dated</source>
+            <translation>Dated</translation>
+        </message>
+        <message>
+            <source>Transfers outside the EU allowed</source>
+            <translation>Transfers outside the EU allowed</translation>
+        </message>
+        <message>
+            <source>Attach the signed scan…</source>
+            <translation>Attach the signed scan…</translation>
+        </message>
+        <message>
+            <source>Consent form (PDF)…</source>
+            <translation>Consent form (PDF)…</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Attached</source>
+            <translation>Attached</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Only administrators and surgeons may change a consent record.</source>
+            <translation>Only administrators and surgeons may change a consent record.</translation>
+        </message>
+        <message>
+            <source>Consent saved (revision {revision}).</source>
+            <translation>Consent saved (revision {revision}).</translation>
+        </message>
+        <message>
+            <source>Scan stored encrypted in the vault.</source>
+            <translation>Scan stored encrypted in the vault.</translation>
+        </message>
+        <message>
+            <source>Signed consent scan</source>
+            <translation>Signed consent scan</translation>
+        </message>
+        <message>
+            <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+            <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>That file exists already: choose another name.</source>
+            <translation>That file exists already: choose another name.</translation>
+        </message>
+        <message>
+            <source>Save the consent form</source>
+            <translation>Save the consent form</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
         <name>QtCreateVaultDialog</name>
         <message>
             <source>Create a vault</source>
@@ -447,6 +695,92 @@
         </message>
     </context>
     <context>
+        <name>QtDiagramsTab</name>
+        <message>
+            <source>Choose a tool, then drag on the picture (click for a label or an image). The diagram is shown between the in and out points, or from the playhead for the time below.</source>
+            <translation>Choose a tool, then drag on the picture (click for a label or an image). The diagram is shown between the in and out points, or from the playhead for the time below.</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Colour</translation>
+        </message>
+        <message>
+            <source>Line width (px)</source>
+            <translation>Line width (px)</translation>
+        </message>
+        <message>
+            <source>Shown for (s)</source>
+            <translation>Shown for (s)</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Draw diagram</source>
+            <translation>Draw diagram</translation>
+        </message>
+        <message>
+            <source>Text label</source>
+            <translation>Text label</translation>
+        </message>
+        <message>
+            <source>Label:</source>
+            <translation>Label:</translation>
+        </message>
+        <message>
+            <source>Place an image</source>
+            <translation>Place an image</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.svg)</source>
+            <translation>Images (*.png *.svg)</translation>
+        </message>
+        <message>
+            <source>Move diagram</source>
+            <translation>Move diagram</translation>
+        </message>
+        <message>
+            <source>Remove diagram</source>
+            <translation>Remove diagram</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtExpiredCasesDialog</name>
+        <message>
+            <source>Expired cases</source>
+            <translation>Expired cases</translation>
+        </message>
+        <message>
+            <source>These cases are past their retention date. Purging one crypto-shreds its videos, projects and exports in the vault.</source>
+            <translation>These cases are past their retention date. Purging one crypto-shreds its videos, projects and exports in the vault.</translation>
+        </message>
+        <message>
+            <source>{count} expired cases were purged automatically at unlock.</source>
+            <translation>{count} expired cases were purged automatically at unlock.</translation>
+        </message>
+        <message>
+            <source>Purge…</source>
+            <translation>Purge…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Only administrators and surgeons may purge a case.</source>
+            <translation>Only administrators and surgeons may purge a case.</translation>
+        </message>
+        <message>
+            <source>{case} — expired on {date}</source>
+            <translation>{case} — expired on {date}</translation>
+        </message>
+        <message>
+            <source>Purge the case</source>
+            <translation>Purge the case</translation>
+        </message>
+    </context>
+    <context>
         <name>QtExportDialog</name>
         <message>
             <source>Export the redacted video</source>
@@ -487,6 +821,14 @@
         <message>
             <source>Browse…</source>
             <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>The lesson: sequences, narration, diagrams, context card</source>
+            <translation>The lesson: sequences, narration, diagrams, context card</translation>
+        </message>
+        <message>
+            <source>This video, whole</source>
+            <translation>This video, whole</translation>
         </message>
         <message>
             <source>Standard (H.264, CRF 23) — for teaching and congresses</source>
@@ -563,6 +905,10 @@
         <message>
             <source>Given on {date}, for: {purposes}; channels: {channels}.</source>
             <translation>Given on {date}, for: {purposes}; channels: {channels}.</translation>
+        </message>
+        <message>
+            <source>A lesson's original sound follows its voice settings.</source>
+            <translation>A lesson's original sound follows its voice settings.</translation>
         </message>
         <message>
             <source>Cancelling…</source>
@@ -789,6 +1135,88 @@ Audit sheet: {sheet}</translation>
         </message>
     </context>
     <context>
+        <name>QtJournalDialog</name>
+        <message>
+            <source>Access journal</source>
+            <translation>Access journal</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Time (UTC)</source>
+            <translation>Time (UTC)</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Export as CSV…</source>
+            <translation>Export as CSV…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>{count} entries; the chain of signatures is intact.</source>
+            <translation>{count} entries; the chain of signatures is intact.</translation>
+        </message>
+        <message>
+            <source>The journal's chain breaks at entry {seq}: that entry or an earlier one was changed or removed outside Voile. Keep a copy of the vault and tell the administrator.</source>
+            <translation>The journal's chain breaks at entry {seq}: that entry or an earlier one was changed or removed outside Voile. Keep a copy of the vault and tell the administrator.</translation>
+        </message>
+        <message>
+            <source>Export the journal</source>
+            <translation>Export the journal</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtLessonPanel</name>
+        <message>
+            <source>Sequences</source>
+            <translation>Sequences</translation>
+        </message>
+        <message>
+            <source>Narration</source>
+            <translation>Narration</translation>
+        </message>
+        <message>
+            <source>Voices</source>
+            <translation>Voices</translation>
+        </message>
+        <message>
+            <source>Diagrams</source>
+            <translation>Diagrams</translation>
+        </message>
+        <message>
+            <source>Context card</source>
+            <translation>Context card</translation>
+        </message>
+        <message>
+            <source>Captions</source>
+            <translation>Captions</translation>
+        </message>
+    </context>
+    <context>
         <name>QtLibraryPanel</name>
         <message>
             <source>Case / video</source>
@@ -850,6 +1278,10 @@ Audit sheet: {sheet}</translation>
             <translation>Tracks and inspector</translation>
         </message>
         <message>
+            <source>Teaching edit</source>
+            <translation>Teaching edit</translation>
+        </message>
+        <message>
             <source>No sound output found: playback is silent.</source>
             <translation>No sound output found: playback is silent.</translation>
         </message>
@@ -860,6 +1292,10 @@ Audit sheet: {sheet}</translation>
         <message>
             <source>All edits saved in the vault</source>
             <translation>All edits saved in the vault</translation>
+        </message>
+        <message>
+            <source>Residents cannot withdraw a consent or purge a case: a surgeon or an administrator must.</source>
+            <translation>Residents cannot withdraw a consent or purge a case: a surgeon or an administrator must.</translation>
         </message>
         <message>
             <source>{title}: cancelled</source>
@@ -959,6 +1395,10 @@ Free software under the GNU GPL version 3 or later.</source>
             <translation>Voile {version} de-identifies surgical videos offline: encrypted vault, face proposals to review, redacted export, signed audit sheet.
 Free software under the GNU GPL version 3 or later.</translation>
         </message>
+        <message>
+            <source>Drag on the picture to draw the diagram.</source>
+            <translation>Drag on the picture to draw the diagram.</translation>
+        </message>
     </context>
     <context>
         <name>QtMediaDocument</name>
@@ -1016,6 +1456,89 @@ Free software under the GNU GPL version 3 or later.</translation>
         </message>
     </context>
     <context>
+        <name>QtNarrationTab</name>
+        <message>
+            <source>Import…</source>
+            <translation>Import…</translation>
+        </message>
+        <message>
+            <source>Place a WAV, MP3, M4A or FLAC file at the playhead</source>
+            <translation>Place a WAV, MP3, M4A or FLAC file at the playhead</translation>
+        </message>
+        <message>
+            <source>Record…</source>
+            <translation>Record…</translation>
+        </message>
+        <message>
+            <source>Retake…</source>
+            <translation>Retake…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Starts at (s)</source>
+            <translation>Starts at (s)</translation>
+        </message>
+        <message>
+            <source>Trim start (s)</source>
+            <translation>Trim start (s)</translation>
+        </message>
+        <message>
+            <source>Duration (s)</source>
+            <translation>Duration (s)</translation>
+        </message>
+        <message>
+            <source>Gain (dB)</source>
+            <translation>Gain (dB)</translation>
+        </message>
+        <message>
+            <source>recorded</source>
+            <translation>recorded</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>imported</translation>
+        </message>
+        <message>
+            <source>Record from the microphone at the playhead, after a 3-2-1 countdown</source>
+            <translation>Record from the microphone at the playhead, after a 3-2-1 countdown</translation>
+        </message>
+        <message>
+            <source>Record the selected clip again at the same place</source>
+            <translation>Record the selected clip again at the same place</translation>
+        </message>
+        <message>
+            <source>Edit narration clip</source>
+            <translation>Edit narration clip</translation>
+        </message>
+        <message>
+            <source>Retake narration</source>
+            <translation>Retake narration</translation>
+        </message>
+        <message>
+            <source>Add narration</source>
+            <translation>Add narration</translation>
+        </message>
+        <message>
+            <source>Import narration</source>
+            <translation>Import narration</translation>
+        </message>
+        <message>
+            <source>Import a narration</source>
+            <translation>Import a narration</translation>
+        </message>
+        <message>
+            <source>Sound files (*.wav *.mp3 *.m4a *.flac);;All files (*)</source>
+            <translation>Sound files (*.wav *.mp3 *.m4a *.flac);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Remove narration</source>
+            <translation>Remove narration</translation>
+        </message>
+    </context>
+    <context>
         <name>QtPreferencesDialog</name>
         <message>
             <source>Preferences</source>
@@ -1063,6 +1586,203 @@ Free software under the GNU GPL version 3 or later.</translation>
         </message>
     </context>
     <context>
+        <name>QtRecordDialog</name>
+        <message>
+            <source>Record a narration</source>
+            <translation>Record a narration</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Keep this take</source>
+            <translation>Keep this take</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Press Record: recording starts after a 3-2-1 countdown. The take is placed at the playhead.</source>
+            <translation>Press Record: recording starts after a 3-2-1 countdown. The take is placed at the playhead.</translation>
+        </message>
+        <message>
+            <source>{seconds} s recorded</source>
+            <translation>{seconds} s recorded</translation>
+        </message>
+        <message>
+            <source>Recording… press Stop when you are done.</source>
+            <translation>Recording… press Stop when you are done.</translation>
+        </message>
+        <message>
+            <source>Take of {seconds} s ready: keep it or discard it.</source>
+            <translation>Take of {seconds} s ready: keep it or discard it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtReviewDialog</name>
+        <message>
+            <source>Review an export</source>
+            <translation>Review an export</translation>
+        </message>
+        <message>
+            <source>Choose the export folder…</source>
+            <translation>Choose the export folder…</translation>
+        </message>
+        <message>
+            <source>Approve as reviewer</source>
+            <translation>Approve as reviewer</translation>
+        </message>
+        <message>
+            <source>Facts signed in the manifest</source>
+            <translation>Facts signed in the manifest</translation>
+        </message>
+        <message>
+            <source>Reviewer key (.p12)</source>
+            <translation>Reviewer key (.p12)</translation>
+        </message>
+        <message>
+            <source>Key password</source>
+            <translation>Key password</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>Sign the approval</source>
+            <translation>Sign the approval</translation>
+        </message>
+        <message>
+            <source>Record the release…</source>
+            <translation>Record the release…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Choose an export folder: it is verified offline before anything is signed.</source>
+            <translation>Choose an export folder: it is verified offline before anything is signed.</translation>
+        </message>
+        <message>
+            <source>Residents cannot release an export: an administrator or a surgeon must.</source>
+            <translation>Residents cannot release an export: an administrator or a surgeon must.</translation>
+        </message>
+        <message>
+            <source>The package verifies: video, sheet and signatures match.</source>
+            <translation>The package verifies: video, sheet and signatures match.</translation>
+        </message>
+        <message>
+            <source>The package does NOT verify: do not publish it.</source>
+            <translation>The package does NOT verify: do not publish it.</translation>
+        </message>
+        <message>
+            <source>Approved and signed by {reviewer}.</source>
+            <translation>Approved and signed by {reviewer}.</translation>
+        </message>
+        <message>
+            <source>Release recorded on channel {channel}.</source>
+            <translation>Release recorded on channel {channel}.</translation>
+        </message>
+        <message>
+            <source>Choose the export folder</source>
+            <translation>Choose the export folder</translation>
+        </message>
+        <message>
+            <source>Reviewer key</source>
+            <translation>Reviewer key</translation>
+        </message>
+        <message>
+            <source>PKCS#12 keys (*.p12 *.pfx)</source>
+            <translation>PKCS#12 keys (*.p12 *.pfx)</translation>
+        </message>
+        <message>
+            <source>Record the release</source>
+            <translation>Record the release</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtSequencesTab</name>
+        <message>
+            <source>Mark in (I) and out (O) on the timeline, then keep the range. A titled sequence starts a chapter.</source>
+            <translation>Mark in (I) and out (O) on the timeline, then keep the range. A titled sequence starts a chapter.</translation>
+        </message>
+        <message>
+            <source>Keep in/out…</source>
+            <translation>Keep in/out…</translation>
+        </message>
+        <message>
+            <source>Keep the range between the in and out points as a sequence</source>
+            <translation>Keep the range between the in and out points as a sequence</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>Rename…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>(no chapter title)</source>
+            <translation>(no chapter title)</translation>
+        </message>
+        <message>
+            <source>Set the in and out points first.</source>
+            <translation>Set the in and out points first.</translation>
+        </message>
+        <message>
+            <source>Keep sequence</source>
+            <translation>Keep sequence</translation>
+        </message>
+        <message>
+            <source>Keep the range</source>
+            <translation>Keep the range</translation>
+        </message>
+        <message>
+            <source>Chapter title (may be empty):</source>
+            <translation>Chapter title (may be empty):</translation>
+        </message>
+        <message>
+            <source>Reorder sequences</source>
+            <translation>Reorder sequences</translation>
+        </message>
+        <message>
+            <source>Rename sequence</source>
+            <translation>Rename sequence</translation>
+        </message>
+        <message>
+            <source>Remove sequence</source>
+            <translation>Remove sequence</translation>
+        </message>
+        <message>
+            <source>Rename the sequence</source>
+            <translation>Rename the sequence</translation>
+        </message>
+    </context>
+    <context>
         <name>QtTimeline</name>
         <message>
             <source>Time</source>
@@ -1089,8 +1809,16 @@ Free software under the GNU GPL version 3 or later.</translation>
             <translation>Not analysed</translation>
         </message>
         <message>
-            <source>Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; red on the analysis row: frames the analysis could not cover.</source>
-            <translation>Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; red on the analysis row: frames the analysis could not cover.</translation>
+            <source>Kept</source>
+            <translation>Kept</translation>
+        </message>
+        <message>
+            <source>Narration</source>
+            <translation>Narration</translation>
+        </message>
+        <message>
+            <source>Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. Drag a narration clip to move it, or its ends to trim it. Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; red on the analysis row: frames the analysis could not cover.</source>
+            <translation>Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. Drag a narration clip to move it, or its ends to trim it. Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; red on the analysis row: frames the analysis could not cover.</translation>
         </message>
     </context>
     <context>
@@ -1264,6 +1992,120 @@ Free software under the GNU GPL version 3 or later.</translation>
         <message>
             <source>The key file cannot be read. Choose it again.</source>
             <translation>The key file cannot be read. Choose it again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtUsersDialog</name>
+        <message>
+            <source>Users and roles</source>
+            <translation>Users and roles</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Patient identities</source>
+            <translation>Patient identities</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Change role…</source>
+            <translation>Change role…</translation>
+        </message>
+        <message>
+            <source>Grant or revoke identity access</source>
+            <translation>Grant or revoke identity access</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Remove…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Removed on {date}</source>
+            <translation>Removed on {date}</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Only administrators manage users.</source>
+            <translation>Only administrators manage users.</translation>
+        </message>
+        <message>
+            <source>Remove a user</source>
+            <translation>Remove a user</translation>
+        </message>
+        <message>
+            <source>Remove {name}? They will no longer be able to unlock this vault; the journal and the audit sheets keep their name.</source>
+            <translation>Remove {name}? They will no longer be able to unlock this vault; the journal and the audit sheets keep their name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QtVoicesTab</name>
+        <message>
+            <source>Original sound</source>
+            <translation>Original sound</translation>
+        </message>
+        <message>
+            <source>Between in and out</source>
+            <translation>Between in and out</translation>
+        </message>
+        <message>
+            <source>Pitch shift (semitones)</source>
+            <translation>Pitch shift (semitones)</translation>
+        </message>
+        <message>
+            <source>Formant shift (semitones)</source>
+            <translation>Formant shift (semitones)</translation>
+        </message>
+        <message>
+            <source>Apply to in/out</source>
+            <translation>Apply to in/out</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Voices identify people: keeping them is recorded on the audit sheet.</source>
+            <translation>Voices identify people: keeping them is recorded on the audit sheet.</translation>
+        </message>
+        <message>
+            <source>Set the in and out points first.</source>
+            <translation>Set the in and out points first.</translation>
+        </message>
+        <message>
+            <source>Set voice range</source>
+            <translation>Set voice range</translation>
+        </message>
+        <message>
+            <source>Remove voice range</source>
+            <translation>Remove voice range</translation>
         </message>
     </context>
     <context>

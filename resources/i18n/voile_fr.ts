@@ -24,6 +24,10 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
+        <source>&amp;Case file</source>
+        <translation>&amp;Dossier</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -110,6 +114,14 @@
     <message>
         <source>Delete a drawn region; reject a proposal</source>
         <translation>Supprimer une zone dessinée ; rejeter une proposition</translation>
+    </message>
+    <message>
+        <source>Keep in/out as a sequence…</source>
+        <translation>Garder entrée/sortie comme séquence…</translation>
+    </message>
+    <message>
+        <source>Add the range between the in and out points to the lesson, with a chapter title</source>
+        <translation>Ajouter à la leçon la plage entre les points d&apos;entrée et de sortie, avec un titre de chapitre</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -236,12 +248,63 @@
         <translation>Afficher toute la timeline</translation>
     </message>
     <message>
+        <source>Consent of this case…</source>
+        <translation>Consentement de ce cas…</translation>
+    </message>
+    <message>
+        <source>Record the patient&apos;s consent, attach the signed scan, print the consent form</source>
+        <translation>Enregistrer le consentement du patient, joindre le scan signé, imprimer le formulaire de consentement</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent of this case…</source>
+        <translation>Retrait du consentement de ce cas…</translation>
+    </message>
+    <message>
+        <source>Expired cases…</source>
+        <translation>Cas arrivés à échéance…</translation>
+    </message>
+    <message>
+        <source>Access journal…</source>
+        <translation>Journal des accès…</translation>
+    </message>
+    <message>
+        <source>Users and roles…</source>
+        <translation>Utilisateurs et rôles…</translation>
+    </message>
+    <message>
+        <source>Open an export for review…</source>
+        <translation>Ouvrir un export pour relecture…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>About Voile</source>
         <translation>À propos de Voile</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFile</name>
+    <message>
+        <source>Case {case}: {objects} encrypted objects will be crypto-shredded.</source>
+        <translation>Cas {case} : {objects} objets chiffrés seront détruits par effacement cryptographique.</translation>
+    </message>
+    <message>
+        <source>{count} released exports must be taken down from their channels:</source>
+        <translation>{count} exports diffusés doivent être retirés de leurs canaux :</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s identity is deleted from the correspondence table.</source>
+        <translation>L&apos;identité du patient est supprimée de la table de correspondance.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent</source>
+        <translation>Retrait du consentement</translation>
     </message>
 </context>
 <context>
@@ -400,6 +463,191 @@
     </message>
 </context>
 <context>
+    <name>QtCaptionsTab</name>
+    <message>
+        <source>From (s, lesson time)</source>
+        <translation>Début (s, temps de la leçon)</translation>
+    </message>
+    <message>
+        <source>To (s, lesson time)</source>
+        <translation>Fin (s, temps de la leçon)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Add caption</source>
+        <translation>Ajouter un sous-titre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>A caption needs a text and an end after its start.</source>
+        <translation>Un sous-titre demande un texte et une fin après son début.</translation>
+    </message>
+    <message>
+        <source>Remove caption</source>
+        <translation>Supprimer le sous-titre</translation>
+    </message>
+</context>
+<context>
+    <name>QtCardTab</name>
+    <message>
+        <source>Procedure</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Pathology</source>
+        <translation>Pathologie</translation>
+    </message>
+    <message>
+        <source>Operating team</source>
+        <translation>Équipe opératoire</translation>
+    </message>
+    <message>
+        <source>Short history</source>
+        <translation>Histoire clinique (courte)</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Tranche d&apos;âge</translation>
+    </message>
+    <message>
+        <source>Shown for (s)</source>
+        <translation>Affiché pendant (s)</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>Non affichée</translation>
+    </message>
+    <message>
+        <source>Re-identification check (card, captions, chapter titles, labels)</source>
+        <translation>Contrôle de ré-identification (carton, sous-titres, titres de chapitre, étiquettes)</translation>
+    </message>
+    <message>
+        <source>Keep as written</source>
+        <translation>Garder tel quel</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected flag: the phrase stays and your decision is listed on the audit sheet</source>
+        <translation>Valider le signalement choisi : l&apos;expression reste et votre décision figure sur la fiche d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Edit context card</source>
+        <translation>Modifier le carton de contexte</translation>
+    </message>
+    <message>
+        <source>{kind} — {where}: « {phrase} »</source>
+        <translation>{kind} — {where} : « {phrase} »</translation>
+    </message>
+    <message>
+        <source>{count} phrases may identify the patient: reword them, or keep them as written. The export is blocked until then.</source>
+        <translation>{count} expressions peuvent identifier le patient : reformulez-les ou gardez-les telles quelles. L&apos;export est bloqué d&apos;ici là.</translation>
+    </message>
+    <message>
+        <source>No phrase flagged.</source>
+        <translation>Aucune expression signalée.</translation>
+    </message>
+    <message>
+        <source>Caption {item}</source>
+        <translation>Sous-titre {item}</translation>
+    </message>
+    <message>
+        <source>Chapter {item}</source>
+        <translation>Chapitre {item}</translation>
+    </message>
+    <message>
+        <source>Label {item}</source>
+        <translation>Étiquette {item}</translation>
+    </message>
+    <message>
+        <source>Keep flagged phrase</source>
+        <translation>Garder l&apos;expression signalée</translation>
+    </message>
+</context>
+<context>
+    <name>QtConsentDialog</name>
+    <message>
+        <source>Consent — {case}</source>
+        <translation>Consentement — {case}</translation>
+    </message>
+    <message>
+        <source>Retention (months, 0: vault default)</source>
+        <translation>Conservation (mois, 0 : valeur du coffre)</translation>
+    </message>
+    <message>
+        <source>Countries and safeguards</source>
+        <translation>Pays et garanties</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Daté</translation>
+    </message>
+    <message>
+        <source>Transfers outside the EU allowed</source>
+        <translation>Transferts hors UE autorisés</translation>
+    </message>
+    <message>
+        <source>Attach the signed scan…</source>
+        <translation>Joindre le scan signé…</translation>
+    </message>
+    <message>
+        <source>Consent form (PDF)…</source>
+        <translation>Formulaire de consentement (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Only administrators and surgeons may change a consent record.</source>
+        <translation>Seuls les administrateurs et les chirurgiens peuvent modifier un consentement.</translation>
+    </message>
+    <message>
+        <source>Consent saved (revision {revision}).</source>
+        <translation>Consentement enregistré (révision {revision}).</translation>
+    </message>
+    <message>
+        <source>Scan stored encrypted in the vault.</source>
+        <translation>Scan enregistré chiffré dans le coffre.</translation>
+    </message>
+    <message>
+        <source>Signed consent scan</source>
+        <translation>Scan du consentement signé</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>That file exists already: choose another name.</source>
+        <translation>Ce fichier existe déjà : choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Save the consent form</source>
+        <translation>Enregistrer le formulaire de consentement</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>QtCreateVaultDialog</name>
     <message>
         <source>Create a vault</source>
@@ -447,6 +695,92 @@
     </message>
 </context>
 <context>
+    <name>QtDiagramsTab</name>
+    <message>
+        <source>Choose a tool, then drag on the picture (click for a label or an image). The diagram is shown between the in and out points, or from the playhead for the time below.</source>
+        <translation>Choisissez un outil, puis faites glisser sur l&apos;image (un clic pour une étiquette ou une image). Le schéma est affiché entre les points d&apos;entrée et de sortie, ou depuis la tête de lecture pendant la durée ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Line width (px)</source>
+        <translation>Épaisseur du trait (px)</translation>
+    </message>
+    <message>
+        <source>Shown for (s)</source>
+        <translation>Affiché pendant (s)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Draw diagram</source>
+        <translation>Dessiner un schéma</translation>
+    </message>
+    <message>
+        <source>Text label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Étiquette :</translation>
+    </message>
+    <message>
+        <source>Place an image</source>
+        <translation>Placer une image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>Images (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Move diagram</source>
+        <translation>Déplacer le schéma</translation>
+    </message>
+    <message>
+        <source>Remove diagram</source>
+        <translation>Supprimer le schéma</translation>
+    </message>
+</context>
+<context>
+    <name>QtExpiredCasesDialog</name>
+    <message>
+        <source>Expired cases</source>
+        <translation>Cas arrivés à échéance</translation>
+    </message>
+    <message>
+        <source>These cases are past their retention date. Purging one crypto-shreds its videos, projects and exports in the vault.</source>
+        <translation>Ces cas ont dépassé leur durée de conservation. La purge d&apos;un cas détruit par effacement cryptographique ses vidéos, projets et exports dans le coffre.</translation>
+    </message>
+    <message>
+        <source>{count} expired cases were purged automatically at unlock.</source>
+        <translation>{count} cas arrivés à échéance ont été purgés automatiquement au déverrouillage.</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>Purger…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Only administrators and surgeons may purge a case.</source>
+        <translation>Seuls les administrateurs et les chirurgiens peuvent purger un cas.</translation>
+    </message>
+    <message>
+        <source>{case} — expired on {date}</source>
+        <translation>{case} — échéance le {date}</translation>
+    </message>
+    <message>
+        <source>Purge the case</source>
+        <translation>Purger le cas</translation>
+    </message>
+</context>
+<context>
     <name>QtExportDialog</name>
     <message>
         <source>Export the redacted video</source>
@@ -487,6 +821,14 @@
     <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>The lesson: sequences, narration, diagrams, context card</source>
+        <translation>La leçon : séquences, narration, schémas, carton de contexte</translation>
+    </message>
+    <message>
+        <source>This video, whole</source>
+        <translation>Cette vidéo, en entier</translation>
     </message>
     <message>
         <source>Standard (H.264, CRF 23) — for teaching and congresses</source>
@@ -563,6 +905,10 @@
     <message>
         <source>Given on {date}, for: {purposes}; channels: {channels}.</source>
         <translation>Donné le {date}, pour : {purposes} ; canaux : {channels}.</translation>
+    </message>
+    <message>
+        <source>A lesson&apos;s original sound follows its voice settings.</source>
+        <translation>Le son d&apos;origine d&apos;une leçon suit ses réglages de voix.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -789,6 +1135,88 @@ Fiche d&apos;audit : {sheet}</translation>
     </message>
 </context>
 <context>
+    <name>QtJournalDialog</name>
+    <message>
+        <source>Access journal</source>
+        <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>{count} entries; the chain of signatures is intact.</source>
+        <translation>{count} entrées ; la chaîne de signatures est intacte.</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s chain breaks at entry {seq}: that entry or an earlier one was changed or removed outside Voile. Keep a copy of the vault and tell the administrator.</source>
+        <translation>La chaîne du journal est rompue à l&apos;entrée {seq} : cette entrée ou une précédente a été modifiée ou supprimée hors de Voile. Gardez une copie du coffre et prévenez l&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Export the journal</source>
+        <translation>Exporter le journal</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>QtLessonPanel</name>
+    <message>
+        <source>Sequences</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narration</translation>
+    </message>
+    <message>
+        <source>Voices</source>
+        <translation>Voix</translation>
+    </message>
+    <message>
+        <source>Diagrams</source>
+        <translation>Schémas</translation>
+    </message>
+    <message>
+        <source>Context card</source>
+        <translation>Carton de contexte</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Sous-titres</translation>
+    </message>
+</context>
+<context>
     <name>QtLibraryPanel</name>
     <message>
         <source>Case / video</source>
@@ -850,6 +1278,10 @@ Fiche d&apos;audit : {sheet}</translation>
         <translation>Pistes et inspecteur</translation>
     </message>
     <message>
+        <source>Teaching edit</source>
+        <translation>Montage pédagogique</translation>
+    </message>
+    <message>
         <source>No sound output found: playback is silent.</source>
         <translation>Aucune sortie audio trouvée : la lecture est muette.</translation>
     </message>
@@ -860,6 +1292,10 @@ Fiche d&apos;audit : {sheet}</translation>
     <message>
         <source>All edits saved in the vault</source>
         <translation>Toutes les modifications sont enregistrées dans le coffre</translation>
+    </message>
+    <message>
+        <source>Residents cannot withdraw a consent or purge a case: a surgeon or an administrator must.</source>
+        <translation>Les internes ne peuvent ni retirer un consentement ni purger un cas : un chirurgien ou un administrateur doit le faire.</translation>
     </message>
     <message>
         <source>{title}: cancelled</source>
@@ -959,6 +1395,10 @@ Free software under the GNU GPL version 3 or later.</source>
         <translation>Voile {version} désidentifie les vidéos chirurgicales hors ligne : coffre chiffré, propositions de visages à vérifier, export masqué, fiche d&apos;audit signée.
 Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
     </message>
+    <message>
+        <source>Drag on the picture to draw the diagram.</source>
+        <translation>Faites glisser sur l&apos;image pour dessiner le schéma.</translation>
+    </message>
 </context>
 <context>
     <name>QtMediaDocument</name>
@@ -1016,6 +1456,89 @@ Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
     </message>
 </context>
 <context>
+    <name>QtNarrationTab</name>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Place a WAV, MP3, M4A or FLAC file at the playhead</source>
+        <translation>Placer un fichier WAV, MP3, M4A ou FLAC à la tête de lecture</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Retake…</source>
+        <translation>Refaire la prise…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Starts at (s)</source>
+        <translation>Début (s)</translation>
+    </message>
+    <message>
+        <source>Trim start (s)</source>
+        <translation>Coupe au début (s)</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Durée (s)</translation>
+    </message>
+    <message>
+        <source>Gain (dB)</source>
+        <translation>Gain (dB)</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importé</translation>
+    </message>
+    <message>
+        <source>Record from the microphone at the playhead, after a 3-2-1 countdown</source>
+        <translation>Enregistrer au microphone à la tête de lecture, après un compte à rebours 3-2-1</translation>
+    </message>
+    <message>
+        <source>Record the selected clip again at the same place</source>
+        <translation>Enregistrer à nouveau le clip choisi, au même endroit</translation>
+    </message>
+    <message>
+        <source>Edit narration clip</source>
+        <translation>Modifier le clip de narration</translation>
+    </message>
+    <message>
+        <source>Retake narration</source>
+        <translation>Refaire la narration</translation>
+    </message>
+    <message>
+        <source>Add narration</source>
+        <translation>Ajouter une narration</translation>
+    </message>
+    <message>
+        <source>Import narration</source>
+        <translation>Importer une narration</translation>
+    </message>
+    <message>
+        <source>Import a narration</source>
+        <translation>Importer une narration</translation>
+    </message>
+    <message>
+        <source>Sound files (*.wav *.mp3 *.m4a *.flac);;All files (*)</source>
+        <translation>Fichiers son (*.wav *.mp3 *.m4a *.flac);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Remove narration</source>
+        <translation>Supprimer la narration</translation>
+    </message>
+</context>
+<context>
     <name>QtPreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1063,6 +1586,203 @@ Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
     </message>
 </context>
 <context>
+    <name>QtRecordDialog</name>
+    <message>
+        <source>Record a narration</source>
+        <translation>Enregistrer une narration</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Keep this take</source>
+        <translation>Garder cette prise</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Press Record: recording starts after a 3-2-1 countdown. The take is placed at the playhead.</source>
+        <translation>Appuyez sur Enregistrer : l&apos;enregistrement commence après un compte à rebours 3-2-1. La prise est placée à la tête de lecture.</translation>
+    </message>
+    <message>
+        <source>{seconds} s recorded</source>
+        <translation>{seconds} s enregistrées</translation>
+    </message>
+    <message>
+        <source>Recording… press Stop when you are done.</source>
+        <translation>Enregistrement… appuyez sur Arrêter quand vous avez fini.</translation>
+    </message>
+    <message>
+        <source>Take of {seconds} s ready: keep it or discard it.</source>
+        <translation>Prise de {seconds} s prête : gardez-la ou abandonnez-la.</translation>
+    </message>
+</context>
+<context>
+    <name>QtReviewDialog</name>
+    <message>
+        <source>Review an export</source>
+        <translation>Relire un export</translation>
+    </message>
+    <message>
+        <source>Choose the export folder…</source>
+        <translation>Choisir le dossier de l&apos;export…</translation>
+    </message>
+    <message>
+        <source>Approve as reviewer</source>
+        <translation>Valider en tant que relecteur</translation>
+    </message>
+    <message>
+        <source>Facts signed in the manifest</source>
+        <translation>Faits signés dans le manifeste</translation>
+    </message>
+    <message>
+        <source>Reviewer key (.p12)</source>
+        <translation>Clé du relecteur (.p12)</translation>
+    </message>
+    <message>
+        <source>Key password</source>
+        <translation>Mot de passe de la clé</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Sign the approval</source>
+        <translation>Signer la validation</translation>
+    </message>
+    <message>
+        <source>Record the release…</source>
+        <translation>Enregistrer la diffusion…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Choose an export folder: it is verified offline before anything is signed.</source>
+        <translation>Choisissez un dossier d&apos;export : il est vérifié hors ligne avant toute signature.</translation>
+    </message>
+    <message>
+        <source>Residents cannot release an export: an administrator or a surgeon must.</source>
+        <translation>Les internes ne peuvent pas diffuser un export : un administrateur ou un chirurgien doit le faire.</translation>
+    </message>
+    <message>
+        <source>The package verifies: video, sheet and signatures match.</source>
+        <translation>Le paquet est vérifié : vidéo, fiche et signatures concordent.</translation>
+    </message>
+    <message>
+        <source>The package does NOT verify: do not publish it.</source>
+        <translation>Le paquet n&apos;est PAS vérifié : ne le publiez pas.</translation>
+    </message>
+    <message>
+        <source>Approved and signed by {reviewer}.</source>
+        <translation>Validé et signé par {reviewer}.</translation>
+    </message>
+    <message>
+        <source>Release recorded on channel {channel}.</source>
+        <translation>Diffusion enregistrée sur le canal {channel}.</translation>
+    </message>
+    <message>
+        <source>Choose the export folder</source>
+        <translation>Choisir le dossier de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Reviewer key</source>
+        <translation>Clé du relecteur</translation>
+    </message>
+    <message>
+        <source>PKCS#12 keys (*.p12 *.pfx)</source>
+        <translation>Clés PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Record the release</source>
+        <translation>Enregistrer la diffusion</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+</context>
+<context>
+    <name>QtSequencesTab</name>
+    <message>
+        <source>Mark in (I) and out (O) on the timeline, then keep the range. A titled sequence starts a chapter.</source>
+        <translation>Marquez l&apos;entrée (I) et la sortie (O) sur la timeline, puis gardez la plage. Une séquence titrée ouvre un chapitre.</translation>
+    </message>
+    <message>
+        <source>Keep in/out…</source>
+        <translation>Garder entrée/sortie…</translation>
+    </message>
+    <message>
+        <source>Keep the range between the in and out points as a sequence</source>
+        <translation>Garder comme séquence la plage entre les points d&apos;entrée et de sortie</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>(no chapter title)</source>
+        <translation>(sans titre de chapitre)</translation>
+    </message>
+    <message>
+        <source>Set the in and out points first.</source>
+        <translation>Placez d&apos;abord les points d&apos;entrée et de sortie.</translation>
+    </message>
+    <message>
+        <source>Keep sequence</source>
+        <translation>Garder la séquence</translation>
+    </message>
+    <message>
+        <source>Keep the range</source>
+        <translation>Garder la plage</translation>
+    </message>
+    <message>
+        <source>Chapter title (may be empty):</source>
+        <translation>Titre du chapitre (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Reorder sequences</source>
+        <translation>Réordonner les séquences</translation>
+    </message>
+    <message>
+        <source>Rename sequence</source>
+        <translation>Renommer la séquence</translation>
+    </message>
+    <message>
+        <source>Remove sequence</source>
+        <translation>Supprimer la séquence</translation>
+    </message>
+    <message>
+        <source>Rename the sequence</source>
+        <translation>Renommer la séquence</translation>
+    </message>
+</context>
+<context>
     <name>QtTimeline</name>
     <message>
         <source>Time</source>
@@ -1089,8 +1809,16 @@ Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
         <translation>Non analysée</translation>
     </message>
     <message>
-        <source>Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; red on the analysis row: frames the analysis could not cover.</source>
-        <translation>Faites glisser sur la règle pour parcourir la vidéo. Cliquez sur une ligne pour sélectionner sa piste ; faites glisser ses extrémités pour la raccourcir. Ctrl+molette zoome, Maj+molette fait défiler le temps. Hachuré : à vérifier ; gris : rejeté ; rouge sur la ligne d&apos;analyse : images que l&apos;analyse n&apos;a pas pu couvrir.</translation>
+        <source>Kept</source>
+        <translation>Gardé</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narration</translation>
+    </message>
+    <message>
+        <source>Drag on the ruler to scrub. Click a lane to select its track; drag its ends to trim. Drag a narration clip to move it, or its ends to trim it. Ctrl+wheel zooms, Shift+wheel scrolls in time. Striped: to review; grey: rejected; red on the analysis row: frames the analysis could not cover.</source>
+        <translation>Faites glisser sur la règle pour parcourir la vidéo. Cliquez une piste pour la sélectionner ; faites glisser ses bords pour la raccourcir. Faites glisser un clip de narration pour le déplacer, ou ses bords pour le couper. Ctrl+molette zoome, Maj+molette défile dans le temps. Hachuré : à relire ; gris : rejeté ; rouge sur la ligne d&apos;analyse : images que l&apos;analyse n&apos;a pas pu couvrir.</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1992,120 @@ Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
     <message>
         <source>The key file cannot be read. Choose it again.</source>
         <translation>Le fichier clé est illisible. Choisissez-le de nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>QtUsersDialog</name>
+    <message>
+        <source>Users and roles</source>
+        <translation>Utilisateurs et rôles</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Patient identities</source>
+        <translation>Identités des patients</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Changer de rôle…</translation>
+    </message>
+    <message>
+        <source>Grant or revoke identity access</source>
+        <translation>Donner ou retirer l&apos;accès aux identités</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Removed on {date}</source>
+        <translation>Supprimé le {date}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Only administrators manage users.</source>
+        <translation>Seuls les administrateurs gèrent les utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Remove a user</source>
+        <translation>Supprimer un utilisateur</translation>
+    </message>
+    <message>
+        <source>Remove {name}? They will no longer be able to unlock this vault; the journal and the audit sheets keep their name.</source>
+        <translation>Supprimer {name} ? Cette personne ne pourra plus déverrouiller ce coffre ; le journal et les fiches d&apos;audit gardent son nom.</translation>
+    </message>
+</context>
+<context>
+    <name>QtVoicesTab</name>
+    <message>
+        <source>Original sound</source>
+        <translation>Son d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Between in and out</source>
+        <translation>Entre entrée et sortie</translation>
+    </message>
+    <message>
+        <source>Pitch shift (semitones)</source>
+        <translation>Décalage de hauteur (demi-tons)</translation>
+    </message>
+    <message>
+        <source>Formant shift (semitones)</source>
+        <translation>Décalage des formants (demi-tons)</translation>
+    </message>
+    <message>
+        <source>Apply to in/out</source>
+        <translation>Appliquer entre entrée et sortie</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Voices identify people: keeping them is recorded on the audit sheet.</source>
+        <translation>Les voix identifient les personnes : les garder est consigné sur la fiche d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Set the in and out points first.</source>
+        <translation>Placez d&apos;abord les points d&apos;entrée et de sortie.</translation>
+    </message>
+    <message>
+        <source>Set voice range</source>
+        <translation>Régler la voix sur la plage</translation>
+    </message>
+    <message>
+        <source>Remove voice range</source>
+        <translation>Supprimer la plage de voix</translation>
     </message>
 </context>
 <context>
