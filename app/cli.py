@@ -145,13 +145,16 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from app.analysis import analyse_media
+    from app.analysis import DEFAULT_DETECTORS, analyse_media_with
 
+    detectors: dict[str, dict[str, object]] = {}
+    for detector_id in args.detector or DEFAULT_DETECTORS:
+        detectors[detector_id] = {} if args.threshold is None else {"threshold": args.threshold}
     with _unlock(args) as vault:
-        tracks, run = analyse_media(vault, args.media, args.detector, args.threshold,
-                                    _progress(args), CancelToken())
-        print(tr("cli.analysis_done", tracks=len(tracks), frames=run.frames_analyzed,
-                 detector=run.name), file=sys.stderr)
+        results = analyse_media_with(vault, args.media, detectors, _progress(args), CancelToken())
+        for tracks, run in results:
+            print(tr("cli.analysis_done", tracks=len(tracks), frames=run.frames_analyzed,
+                     detector=run.name), file=sys.stderr)
     return 0
 
 
@@ -390,7 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", aliases=["analyse"], help=tr("cli.help.analyze"))
     vault_args(analyze)
     analyze.add_argument("media", metavar="MEDIA", help=tr("cli.help.media"))
-    analyze.add_argument("--detector", default="face", help=tr("cli.help.detector"))
+    analyze.add_argument("--detector", action="append", help=tr("cli.help.detector"))
     analyze.add_argument("--threshold", type=float, help=tr("cli.help.threshold"))
     analyze.set_defaults(handler=cmd_analyze)
 

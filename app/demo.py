@@ -15,7 +15,6 @@ from app.errors import VaultError
 from app.i18n import tr
 from app.jobs import CancelToken, ProgressCallback, no_progress
 from app.paths import resource_path
-from app.project.model import Box, Keyframe, RedactionStyle, Track
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +22,7 @@ DEMO_PASSWORD = "Voile-démo-2026!"
 DEMO_USER = "Hélène D'Angelo"
 DEMO_CASE_LABEL = "Exemple — astronaute (domaine public)"
 EXAMPLE_VIDEO = ("examples", "astronaut_pan.mp4")
-OVERLAY_BAR_HEIGHT = 26  # pixels of the bottom overlay line in the example clip
+DEMO_DETECTORS = ("face", "face_small", "text")
 
 
 def demo_vault(out_dir: Path) -> object:
@@ -37,7 +36,7 @@ def demo_vault(out_dir: Path) -> object:
 
 def prepare_demo_media(vault: object, progress: ProgressCallback = no_progress) -> str:
     """Import and analyse the example (once), and mark its overlay line; return the media id."""
-    from app.analysis import analyse_media
+    from app.analysis import analyse_media_with
     from app.vault import Vault
 
     assert isinstance(vault, Vault)
@@ -50,18 +49,9 @@ def prepare_demo_media(vault: object, progress: ProgressCallback = no_progress) 
     _record_demo_consent(vault, case.id)
     project = vault.load_project(case.id)
     if not project.media[media_id].runs:
-        analyse_media(vault, media_id, "face", progress=progress, cancel=CancelToken())
-        project = vault.load_project(case.id)
-        media = project.media[media_id]
-        last = media.frame_count - 1
-        bar = Box(0, media.height - OVERLAY_BAR_HEIGHT, media.width, OVERLAY_BAR_HEIGHT)
-        track = Track(id=media.next_track_id(), kind="text", origin="manual", start_frame=0,
-                      end_frame=last, keyframes=[Keyframe(0, bar), Keyframe(last, bar)],
-                      status="accepted", style=RedactionStyle("solid", "rect", 0.0),
-                      created_by=vault.user.id)
-        track.record("add", vault.user.id, 0, last, "overlay line")
-        media.tracks.append(track)
-        vault.save_project(project)
+        # The example is a portrait, not endoscope footage: the out-of-body detector would
+        # (rightly) mask every frame of it, so the demo runs the other detectors.
+        analyse_media_with(vault, media_id, DEMO_DETECTORS, progress=progress, cancel=CancelToken())
     return media_id
 
 

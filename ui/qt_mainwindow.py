@@ -716,7 +716,7 @@ class QtMainWindow(QMainWindow):
         return self.start_job("proxy", self.tr("Working copy"), work, done)
 
     def analyse(self) -> QtJob | None:
-        """Run face detection on the open media; edits pause until it ends."""
+        """Run every built-in detector on the open media; edits pause until it ends."""
         document = self.document
         if document is None or self.vault is None or self.jobs.running("analyse"):
             return None
@@ -726,12 +726,11 @@ class QtMainWindow(QMainWindow):
         case_id = document.record.case_id
 
         def work(progress: Any, cancel: Any) -> int:
-            from app.analysis import analyse_media
+            from app.analysis import analyse_media_with
 
             with worker_vault(vault) as copy:
-                tracks, _run = analyse_media(copy, media_id, "face", progress=progress,
-                                             cancel=cancel)
-            return len(tracks)
+                results = analyse_media_with(copy, media_id, progress=progress, cancel=cancel)
+            return sum(len(tracks) for tracks, _run in results)
 
         def finished() -> None:
             if self.document is not None and self.document.record.case_id == case_id:

@@ -142,14 +142,10 @@ def _styled_media(media: MediaProject, options: ExportOptions) -> MediaProject:
 
 
 def check_analysed(media: MediaProject) -> None:
-    """Fail closed unless every frame went through at least one completed face analysis."""
-    face_runs = [run for run in media.runs if run.detector == "face"]
-    if not face_runs:
-        raise ExportError("export.not_analysed", media_id=media.media_id)
-    last = face_runs[-1]
-    if last.failed_frames or last.frames_analyzed < last.frames_total:
-        missing = last.frames_total - last.frames_analyzed + len(last.failed_frames)
-        raise ExportError("export.analysis_incomplete", media_id=media.media_id, missing=missing)
+    """Fail closed unless a complete face analysis exists and every failed frame was reviewed."""
+    from app.detection.verification import REQUIRED_DETECTORS, check_analysis_complete
+
+    check_analysis_complete(media, REQUIRED_DETECTORS)
 
 
 def export_base_name(pseudonym: str, media_id: str) -> str:
@@ -286,8 +282,11 @@ def _export(vault: Vault, job: _Job, out_dir: Path, options: ExportOptions,
         _remove(temp, sidecars)
         raise
 
-    findings = verification["container_findings"]
+    findings = list(verification["container_findings"])
     residual = verification["residual_face_frames"]
+    for kind, frames in verification.get("residual_other_frames", {}).items():
+        if frames:
+            findings.append(f"{kind}: {_frame_list(frames)}")
     if not verification["releasable"]:
         _remove(None, sidecars)
         rejected = out_dir / f"{job.base}.NOT-RELEASABLE.mp4"
@@ -583,12 +582,16 @@ def _verify(path: Path, job: _Job, encoded: dict[str, Any], options: ExportOptio
     finally:
         container.close()
     kept, residual = _split_by_rejection(job, residual_all, path, detector)
+    other_residual, other_kept = _residual_other_kinds(path, job, cancel)
     frames_match = encoded["frames"] == plan.total_frames and (not count
                                                               or count == encoded["frames"])
     audio_match = has_audio == (encoded["audio"] not in ("dropped", "none"))
     return {
-        "releasable": not findings and not residual and frames_match and audio_match,
+        "releasable": (not findings and not residual and frames_match and audio_match
+                       and not any(other_residual.values())),
         "residual_face_frames": residual,
+        "residual_other_frames": other_residual,
+        "kept_other_frames": other_kept,
         "kept_by_decision_frames": kept,
         "container_findings": findings,
         "frames_match": frames_match,
@@ -641,7 +644,8 @@ def _split_by_rejection(job: _Job, frames: list[int], path: Path,
             if index not in wanted:
                 continue
             source = job.plan.source_of(index)
-            detections = detector.detect(rgb)
+            # Weak detections help recall during analysis; the check counts those at the threshold.
+            detections = [d for d in detector.detect(rgb) if d.score >= detector.threshold]
             if source is not None and all(
                     _inside_rejected(job.styled[source[0]], source[1], d.box) for d in detections):
                 kept.append(index)
@@ -650,6 +654,53 @@ def _split_by_rejection(job: _Job, frames: list[int], path: Path,
     finally:
         container.close()
     return kept, residual
+
+
+def _residual_other_kinds(path: Path, job: _Job, cancel: CancelToken | None
+                          ) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Run the text and out-of-body detectors over the export, one frame a second.
+
+    Returns ``(residual, kept)`` per detector. A frame counts as kept, not
+    residual, on the context card (its text passed the re-identification check),
+    under a diagram (text the user wrote), or where a person rejected a proposal
+    of that kind on that source frame.
+    NOTE: this leniency is per frame, not per region, so on such a frame another
+    leftover of the same kind would not block the export.
+    """
+    from app.detection.verification import find_residual_in_export
+
+    analysed = {run.detector for media in job.styled.values() for run in media.runs}
+    wanted = tuple(kind for kind in ("text", "out_of_body") if kind in analysed)
+    if not wanted:
+        return {}, {}
+    found = find_residual_in_export(path, wanted, cancel=cancel)
+    residual: dict[str, list[int]] = {}
+    kept: dict[str, list[int]] = {}
+    for kind, frames in found.items():
+        residual[kind] = []
+        kept[kind] = []
+        for frame in frames:
+            source = job.plan.source_of(frame)
+            if source is None or _explained(job, kind, source[0], source[1]):
+                kept[kind].append(frame)
+            else:
+                residual[kind].append(frame)
+    return residual, kept
+
+
+def _explained(job: _Job, kind: str, media_id: str, frame: int) -> bool:
+    if job.lesson is not None and any(
+            diagram.media_id == media_id and diagram.start_frame <= frame <= diagram.end_frame
+            for diagram in job.lesson.diagrams):
+        return True
+    for track in job.styled[media_id].tracks:
+        if track.kind != kind:
+            continue
+        if track.status == "rejected" and track.start_frame <= frame <= track.end_frame:
+            return True
+        if any(start <= frame <= end for start, end in track.rejected_ranges):
+            return True
+    return False
 
 
 def _inside_rejected(media: MediaProject, frame: int, box: Box) -> bool:
@@ -739,6 +790,7 @@ def build_facts(vault: Vault, job: _Job, options: ExportOptions, encoded: dict[s
             "releasable": verification["releasable"],
             "residual_face_frames": verification["residual_face_frames"],
             "kept_by_decision_frames": verification["kept_by_decision_frames"],
+            "kept_other_frames": verification["kept_other_frames"],
             "container_findings": verification["container_findings"],
             "detector": verification["detector"],
             "threshold": verification["threshold"],

@@ -121,6 +121,20 @@ class Decision:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class ReviewFlag:
+    """A frame range of a track that a person should check, and why.
+
+    ``reason`` is "transition" (near a detector's decision threshold, for example
+    where the camera enters or leaves the body), "low_confidence" (kept only because
+    weak detections supported each other) or "unanalysed" (a detector failed there).
+    """
+
+    start_frame: int
+    end_frame: int  # inclusive
+    reason: str
+
+
 @dataclass
 class Track:
     """A region followed over time, to be redacted unless rejected.
@@ -148,6 +162,7 @@ class Track:
     hold_frames: int = 0
     created_by: str = ""
     history: list[Decision] = field(default_factory=list)
+    review: list[ReviewFlag] = field(default_factory=list)
 
     @property
     def frame_count(self) -> int:
@@ -432,4 +447,5 @@ def _track_from_dict(data: dict[str, Any]) -> Track:
         hold_frames=data.get("hold_frames", 0),
         created_by=data.get("created_by", ""),
         history=[Decision(**decision) for decision in data["history"]],
+        review=[ReviewFlag(**flag) for flag in data.get("review", [])],
     )

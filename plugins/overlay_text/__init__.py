@@ -1,0 +1,1 @@
+"""Burned-in overlay text detector (patient name, birth date, identifiers, date and time)."""

@@ -1,0 +1,1 @@
+"""Labelled evaluation set for the detectors: clip recipes and annotations over the shared samples."""
