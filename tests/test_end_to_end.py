@@ -232,5 +232,5 @@ def test_export_refuses_unanalysed(vault: Vault, samples_dir: Path, tmp_path: Pa
     record = vault.import_media(samples_dir / "faces" / "two_people.jpg", "Z")
     with pytest.raises(ExportError) as raised:
         export_media(vault, record.id, tmp_path / "out")
-    assert raised.value.key == "export.not_analysed"
+    assert raised.value.key == "detector.run_missing"
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

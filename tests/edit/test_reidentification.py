@@ -143,4 +143,4 @@ def test_blocked_export_names_kinds_not_text(vault, tmp_path: Path) -> None:
     vault.save_project(project)
     with pytest.raises(ExportError) as raised:
         export_lesson(vault, record.case_id, tmp_path / "out")
-    assert raised.value.key == "export.not_analysed"  # the flags no longer block
+    assert raised.value.key == "detector.run_missing"  # the flags no longer block
