@@ -118,7 +118,8 @@ def test_card_sentence_is_flagged_on_age_date_place(scenario: dict) -> None:
     assert len(scenario["flag_ids"]) == 3
     for label in ("âge exact", "date", "nom de lieu"):
         assert label in out
-    for secret in ("Strasbourg", "47", "12/03"):
+    # Flag ids are random hex and may contain "47", so the age is looked for with its unit.
+    for secret in ("Strasbourg", "47 ans", "12/03"):
         assert secret not in out
 
 
