@@ -56,7 +56,7 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("file.import", "file", QT_TRANSLATE_NOOP("Actions", "Import a video…"), ("Ctrl+I",),
                QT_TRANSLATE_NOOP("Actions", "Copy a video into the vault, encrypted, and make "
                                             "its working copy")),
-    ActionSpec("file.analyse", "file", QT_TRANSLATE_NOOP("Actions", "Look for faces"),
+    ActionSpec("file.analyse", "file", QT_TRANSLATE_NOOP("Actions", "Find regions to hide"),
                ("Ctrl+Shift+A",),
                QT_TRANSLATE_NOOP("Actions", "Run face detection on the open video; it proposes "
                                             "regions to review")),

@@ -741,7 +741,7 @@ class QtMainWindow(QMainWindow):
 
         document.set_read_only(True)
         self._update_guide()
-        job = self.start_job("analyse", self.tr("Face detection"), work,
+        job = self.start_job("analyse", self.tr("Analysis"), work,
                              lambda count: self.statusBar().showMessage(
                                  self.tr("{count} proposals found").format(count=count), 8000))
         job.finished.connect(finished)

@@ -149,7 +149,7 @@ class QtTrackList(QWidget):
         tracks = list(document.media.tracks)
         pending = sum(1 for track in tracks if track.status == "proposed")
         if not document.media.runs:
-            self.summary.setText(self.tr("Not analysed yet: use “Look for faces” to get "
+            self.summary.setText(self.tr("Not analysed yet: use “Find regions to hide” to get "
                                          "proposals, or draw regions yourself."))
         elif pending:
             self.summary.setText(self.tr("Proposals left to review: {pending} (tracks: {total}).")

@@ -116,7 +116,7 @@ class QtGuideBar(QLabel):
         texts = {
             "no_media": self.tr("Import a video: File ▸ Import a video, or drop a file on the "
                                 "library. Then double-click it to open it."),
-            "not_analysed": self.tr("Step 1 of 3: click “Look for faces”. Voile proposes regions "
+            "not_analysed": self.tr("Step 1 of 3: click “Find regions to hide”. Voile proposes regions "
                                     "to hide; you can also draw your own (R)."),
             "analysing": self.tr("Looking for faces… You can watch the video meanwhile; edits "
                                  "are possible once the analysis ends."),

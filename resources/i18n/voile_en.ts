@@ -44,8 +44,8 @@
             <translation>Copy a video into the vault, encrypted, and make its working copy</translation>
         </message>
         <message>
-            <source>Look for faces</source>
-            <translation>Look for faces</translation>
+            <source>Find regions to hide</source>
+            <translation>Find regions to hide</translation>
         </message>
         <message>
             <source>Run face detection on the open video; it proposes regions to review</source>
@@ -956,8 +956,8 @@ Audit sheet: {sheet}</translation>
             <translation>Import a video: File ▸ Import a video, or drop a file on the library. Then double-click it to open it.</translation>
         </message>
         <message>
-            <source>Step 1 of 3: click “Look for faces”. Voile proposes regions to hide; you can also draw your own (R).</source>
-            <translation>Step 1 of 3: click “Look for faces”. Voile proposes regions to hide; you can also draw your own (R).</translation>
+            <source>Step 1 of 3: click “Find regions to hide”. Voile proposes regions to hide; you can also draw your own (R).</source>
+            <translation>Step 1 of 3: click “Find regions to hide”. Voile proposes regions to hide; you can also draw your own (R).</translation>
         </message>
         <message>
             <source>Looking for faces… You can watch the video meanwhile; edits are possible once the analysis ends.</source>
@@ -1330,8 +1330,8 @@ Audit sheet: {sheet}</translation>
             <translation>Working copy</translation>
         </message>
         <message>
-            <source>Face detection</source>
-            <translation>Face detection</translation>
+            <source>Analysis</source>
+            <translation>Analysis</translation>
         </message>
         <message>
             <source>{count} proposals found</source>
@@ -1868,8 +1868,8 @@ Free software under the GNU GPL version 3 or later.</translation>
             <translation>Open a video from the library.</translation>
         </message>
         <message>
-            <source>Not analysed yet: use “Look for faces” to get proposals, or draw regions yourself.</source>
-            <translation>Not analysed yet: use “Look for faces” to get proposals, or draw regions yourself.</translation>
+            <source>Not analysed yet: use “Find regions to hide” to get proposals, or draw regions yourself.</source>
+            <translation>Not analysed yet: use “Find regions to hide” to get proposals, or draw regions yourself.</translation>
         </message>
         <message>
             <source>Proposals left to review: {pending} (tracks: {total}).</source>

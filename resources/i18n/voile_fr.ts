@@ -44,8 +44,8 @@
         <translation>Copier une vidéo dans le coffre, chiffrée, et créer sa vidéo de travail</translation>
     </message>
     <message>
-        <source>Look for faces</source>
-        <translation>Rechercher les visages</translation>
+        <source>Find regions to hide</source>
+        <translation>Rechercher les zones à masquer</translation>
     </message>
     <message>
         <source>Run face detection on the open video; it proposes regions to review</source>
@@ -956,8 +956,8 @@ Fiche d&apos;audit : {sheet}</translation>
         <translation>Importez une vidéo : Fichier ▸ Importer une vidéo, ou déposez un fichier sur la bibliothèque. Double-cliquez ensuite dessus pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <source>Step 1 of 3: click “Look for faces”. Voile proposes regions to hide; you can also draw your own (R).</source>
-        <translation>Étape 1 sur 3 : cliquez sur « Rechercher les visages ». Voile propose des zones à masquer ; vous pouvez aussi dessiner les vôtres (R).</translation>
+        <source>Step 1 of 3: click “Find regions to hide”. Voile proposes regions to hide; you can also draw your own (R).</source>
+        <translation>Étape 1 sur 3 : cliquez sur « Rechercher les zones à masquer ». Voile propose des zones à masquer ; vous pouvez aussi dessiner les vôtres (R).</translation>
     </message>
     <message>
         <source>Looking for faces… You can watch the video meanwhile; edits are possible once the analysis ends.</source>
@@ -1330,8 +1330,8 @@ Fiche d&apos;audit : {sheet}</translation>
         <translation>Vidéo de travail</translation>
     </message>
     <message>
-        <source>Face detection</source>
-        <translation>Détection des visages</translation>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
     <message>
         <source>{count} proposals found</source>
@@ -1868,8 +1868,8 @@ Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
         <translation>Ouvrez une vidéo depuis la bibliothèque.</translation>
     </message>
     <message>
-        <source>Not analysed yet: use “Look for faces” to get proposals, or draw regions yourself.</source>
-        <translation>Pas encore analysée : utilisez « Rechercher les visages » pour obtenir des propositions, ou dessinez vous-même des zones.</translation>
+        <source>Not analysed yet: use “Find regions to hide” to get proposals, or draw regions yourself.</source>
+        <translation>Pas encore analysée : utilisez « Rechercher les zones à masquer » pour obtenir des propositions, ou dessinez vous-même des zones.</translation>
     </message>
     <message>
         <source>Proposals left to review: {pending} (tracks: {total}).</source>
