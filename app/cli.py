@@ -23,13 +23,17 @@ log = logging.getLogger("voile")
 
 # ----------------------------------------------------------------------------- helpers
 
+def read_secret_file(path: str) -> str:
+    """Return a password stored in a file, without its trailing line break."""
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError:
+        raise VaultError("cli.password_file_unreadable") from None
+
+
 def _read_password(args: argparse.Namespace, confirm: bool = False) -> str:
     if getattr(args, "password_file", None):
-        try:
-            text = Path(args.password_file).read_text(encoding="utf-8")
-        except OSError:
-            raise VaultError("cli.password_file_unreadable") from None
-        return text.rstrip("\r\n")
+        return read_secret_file(args.password_file)
     env = os.environ.get("VOILE_PASSWORD")
     if env:
         return env
@@ -102,7 +106,7 @@ def cmd_vault_add_user(args: argparse.Namespace) -> int:
     with _unlock(args) as vault:
         new_password = os.environ.get("VOILE_NEW_PASSWORD")
         if args.new_password_file:
-            new_password = Path(args.new_password_file).read_text(encoding="utf-8").rstrip("\r\n")
+            new_password = read_secret_file(args.new_password_file)
         if not new_password:
             if not sys.stdin.isatty():
                 raise VaultError("vault.password_missing")
@@ -287,7 +291,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     report = verify_package(Path(args.directory), args.name)
     for check in report.checks:
-        mark = "OK " if check.ok else "ÉCHEC" if _french() else "FAIL"
+        mark = tr("cli.verify_mark_ok") if check.ok else tr("cli.verify_mark_failed")
         print(f"[{mark}] {check.name}: {check.detail}")
     print(tr("cli.verify_ok") if report.ok else tr("cli.verify_failed"))
     return 0 if report.ok else 8
@@ -330,12 +334,6 @@ def _display_available() -> bool:
     if platform in ("offscreen", "minimal"):
         return False
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or platform)
-
-
-def _french() -> bool:
-    from app.i18n import current_language
-
-    return current_language() == "fr"
 
 
 # ----------------------------------------------------------------------------- parser

@@ -30,10 +30,9 @@ KEY_FILE_BYTES = 64
 # ----------------------------------------------------------------------------- helpers
 
 def _read_file_secret(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-    except OSError:
-        raise VaultError("cli.password_file_unreadable") from None
+    from app.cli import read_secret_file
+
+    return read_secret_file(path)
 
 
 def _read_key_file(path: str | None) -> bytes | None:

@@ -1261,7 +1261,10 @@ class QtMainWindow(QMainWindow):
             dialog.open()
 
     def check_retention(self) -> None:
-        """List the expired cases right after unlocking (purged first if the vault says so)."""
+        """List the expired cases right after unlocking.
+
+        When the vault's automatic-purge setting is on, those cases are purged first.
+        """
         from app.casefile.retention import check_retention_at_unlock
         from ui.qt_casefile import QtExpiredCasesDialog
 

@@ -675,7 +675,7 @@ def _residual_other_kinds(path: Path, job: _Job, cancel: CancelToken | None
     analysed = {run.detector for media in job.styled.values() for run in media.runs}
     # NOTE: overlay text is not re-checked in the export yet. The OCR detector's raw boxes
     # score 0.5-0.6 on tissue texture in laparoscopy frames and on the borders of solid
-    # masks, so it would block clean exports; text is covered by analysis and review only.
+    # masks, so that check would block clean exports. Analysis and review cover text.
     wanted = tuple(kind for kind in VERIFIED_KINDS if kind in analysed)
     if not wanted:
         return {}, {}
@@ -761,12 +761,10 @@ def build_facts(vault: Vault, job: _Job, options: ExportOptions, encoded: dict[s
                               "frames_total": run.frames_total}
                              | ({"media_id": media_id} if several else {}))
 
-    identity = vault.identity()
-    authority = vault.authority()
-    from cryptography import x509
+    from app.audit.authority import certificate_sha256
 
-    root = x509.load_pem_x509_certificate(authority.cert_pem)
-    root_sha256 = hashlib.sha256(root.public_bytes(_der())).hexdigest()
+    identity = vault.identity()
+    root_sha256 = certificate_sha256(vault.authority().cert_pem)
     files = [{"kind": kind, "file": target.name, "sha256": sha256_of(temporary),
               "size": temporary.stat().st_size} for kind, (temporary, target) in sidecars.items()]
     media_frames = job.project.media[first_id].frame_count
@@ -834,12 +832,6 @@ def _redaction_facts(media: MediaProject, fps: float, who: Callable[[str], str],
             item["media_id"] = media.media_id
         facts.append(item)
     return facts
-
-
-def _der() -> Any:
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    return Encoding.DER
 
 
 def _ffmpeg_version() -> str:

@@ -284,7 +284,7 @@ class NarrationClip:
 
 @dataclass
 class VoiceRange:
-    """How the original sound is treated over a source range: mute, keep, bleep or alter."""
+    """Treatment of the original sound over a source range: mute, keep, bleep or alter."""
 
     media_id: str
     start_frame: int
@@ -349,7 +349,7 @@ class Lesson:
     """The teaching edit of a case: kept sequences, narration, voices, diagrams, card, captions.
 
     An empty ``sequences`` list means the whole media is exported as recorded.
-    Original voices are muted unless a ``VoiceRange`` says otherwise.
+    Original voices are muted unless a ``VoiceRange`` sets another mode.
     """
 
     sequences: list[Sequence] = field(default_factory=list)

@@ -478,7 +478,7 @@ class Vault:
         The source is probed first, so bad input raises ``MediaError`` before
         anything is written. The encrypted object appears under its final name
         only when complete, and the database rows are added in one transaction
-        after that; on any failure the partial object is removed.
+        after that. On any failure the partial object is removed.
         """
         try:
             size = source.stat().st_size
